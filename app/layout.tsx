@@ -1,0 +1,27 @@
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/lib/features/shell/components/site-header";
+import { I18nProvider } from "@/lib/i18n/client";
+import { getT } from "@/lib/i18n/server";
+import "./globals.css";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` }, description: t("app.description") };
+}
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { locale } = await getT();
+  return (
+    <html lang={locale}>
+      <body className="min-h-dvh">
+        <I18nProvider locale={locale}>
+          <SiteHeader />
+          <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+        </I18nProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,13 @@
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+import { buttonClass } from "@/lib/ui/button";
+
+export default async function NotFound() {
+  const { t } = await getT();
+  return (
+    <div className="flex flex-col items-start gap-4">
+      <h1 className="text-2xl font-bold">{t("errors.notFoundTitle")}</h1>
+      <Link href="/" className={buttonClass("secondary")}>{t("errors.backHome")}</Link>
+    </div>
+  );
+}

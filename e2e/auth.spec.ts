@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+import { freshEmail, signIn, signOut, signUp } from "./helpers";
+
+test("sign up, sign out, sign in again", async ({ page }) => {
+  const email = freshEmail("student");
+  await signUp(page, { email, name: "小明", password: "secret-pass-1" });
+  await expect(page.getByText("欢迎回来，小明")).toBeVisible();
+  await signOut(page);
+  await signIn(page, email, "secret-pass-1");
+  await expect(page.getByText("欢迎回来，小明")).toBeVisible();
+});
+
+test("a wrong password and an unknown email get the same message", async ({ page }) => {
+  const email = freshEmail("teacher");
+  await signUp(page, { email, name: "张老师", password: "secret-pass-2", role: "teacher" });
+  await signOut(page);
+  await signIn(page, email, "not-the-password");
+  await expect(page.getByTestId("form-error")).toHaveText("邮箱或密码不正确。");
+  await signIn(page, freshEmail("nobody"), "secret-pass-2");
+  await expect(page.getByTestId("form-error")).toHaveText("邮箱或密码不正确。");
+  await expect(page).toHaveURL(/\/signin/);
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+});
+
+test("sign-up validates the password length and a taken email", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("邮箱").fill("student@demo.local");
+  await page.getByLabel("显示名称").fill("重复");
+  await page.getByLabel("密码").fill("short");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByText("密码至少需要 8 个字符。")).toBeVisible();
+  await page.getByLabel("密码").fill("long enough password");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByText("这个邮箱已经注册。")).toBeVisible();
+});
+
+test("a protected page sends a visitor to sign-in and back", async ({ page }) => {
+  await page.goto("/account");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
+  await signIn(page, "student@demo.local", "demo-student");
+  await expect(page).toHaveURL(/\/account$/);
+  await expect(page.getByRole("heading", { name: "账户" })).toBeVisible();
+});
+
+test("a signed-in user changes display name and password", async ({ page }) => {
+  const email = freshEmail("rename");
+  await signUp(page, { email, name: "旧名字", password: "first-password" });
+  await page.goto("/account");
+  await page.getByLabel("显示名称").fill("新名字");
+  await page.getByRole("button", { name: "保存名称" }).click();
+  await expect(page.getByRole("button", { name: /用户菜单: 新名字/ })).toBeVisible();
+  await page.getByLabel("当前密码").fill("first-password");
+  await page.getByLabel("新密码").fill("second-password");
+  await page.getByRole("button", { name: "更新密码" }).click();
+  await expect(page.getByText("密码已更新。")).toBeVisible();
+  await signOut(page);
+  await signIn(page, email, "second-password");
+  await expect(page.getByText("欢迎回来，新名字")).toBeVisible();
+});
+
+test("the language switch turns the UI to English and back", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("link", { name: "Browse decks" })).toBeVisible();
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+});

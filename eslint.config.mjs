@@ -1,0 +1,19 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+import { defineConfig, globalIgnores } from "eslint/config";
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  globalIgnores([".next/**", "node_modules/**", "data/**", "lib/server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  {
+    // lib/core is pure: no framework, no database (DESIGN.md, Layers).
+    files: ["lib/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["next", "next/*", "react", "@prisma/*", "@/lib/server/*", "@/lib/features/*", "@/app/*", "node:fs", "fs"] },
+      ],
+    },
+  },
+]);

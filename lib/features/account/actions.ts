@@ -1,0 +1,35 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { requireUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db/client";
+import { toActionResult, type ActionResult } from "@/lib/server/errors";
+import { formObject, parseInput } from "@/lib/server/validate";
+import { createUser, updateName, updatePassword } from "./mutations";
+import { changeNameInput, changePasswordInput, signUpInput } from "./schema";
+
+export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
+  return toActionResult(async () => {
+    const input = parseInput(signUpInput, formObject(form));
+    const user = await createUser(db(), input);
+    return { email: user.email };
+  });
+}
+
+export async function changeNameAction(form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const user = await requireUser();
+    const { name } = parseInput(changeNameInput, formObject(form));
+    await updateName(db(), user.id, name);
+    revalidatePath("/", "layout");
+    return undefined;
+  });
+}
+
+export async function changePasswordAction(form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const user = await requireUser();
+    const input = parseInput(changePasswordInput, formObject(form));
+    await updatePassword(db(), user.id, input.currentPassword, input.newPassword);
+    return undefined;
+  });
+}

@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+import { getOptionalUser } from "@/lib/server/auth/session";
+import { buttonClass } from "@/lib/ui/button";
+import { LanguageSwitch } from "./language-switch";
+import { UserMenu } from "./user-menu";
+
+export async function SiteHeader() {
+  const [{ t }, user] = await Promise.all([getT(), getOptionalUser()]);
+  const link = "flex min-h-11 items-center rounded-lg px-3 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:hover:bg-slate-800";
+  return (
+    <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
+      <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-1 px-3 py-1">
+        <Link href="/" className={`${link} font-semibold text-teal-800 dark:text-teal-300`}>
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex items-center">
+          <Link href="/decks" className={link}>
+            {t("nav.decks")}
+          </Link>
+        </nav>
+        <div className="ml-auto flex items-center gap-1">
+          <LanguageSwitch />
+          {user ? (
+            <UserMenu name={user.name} />
+          ) : (
+            <Link href="/signin" className={buttonClass("secondary", "text-sm")}>
+              {t("nav.signIn")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

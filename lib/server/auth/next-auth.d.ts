@@ -1,0 +1,20 @@
+import type { Role } from "@/lib/core/roles";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: Role };
+  }
+  interface User {
+    id: string;
+    name: string;
+    email: string;
+    role: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+  }
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { isRole } from "@/lib/core/roles";
+import { db } from "../db/client";
+import type { Db } from "../db/create";
+import { env } from "../env";
+import { DUMMY_HASH, verifyPassword } from "./password";
+
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
+  password: z.string().min(1).max(200),
+});
+
+/** Checks an email and password. Unknown email and wrong password take the same time and give the same null. */
+export async function checkCredentials(database: Db, raw: unknown) {
+  const parsed = credentials.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await database.user.findUnique({ where: { email: parsed.data.email } });
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !ok || !isRole(user.role)) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role };
+}
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().nextAuthSecret,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/signin" },
+    providers: [
+      CredentialsProvider({
+        name: "email",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        authorize: (input) => checkCredentials(db(), input),
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.uid && token.role) {
+          session.user = { id: token.uid, role: token.role, name: token.name ?? "", email: token.email ?? "" };
+        }
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { databaseFromUrl, DatabaseUrlError, type DatabaseTarget } from "./db/url";
+
+// No `server-only` import: scripts/start.ts validates the same environment before serving.
+
+const schema = z.object({
+  DATABASE_URL: z.string().optional(),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  NEXTAUTH_URL: z.url("NEXTAUTH_URL must be a URL such as https://recall.example.org").optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DEMO: z.enum(["0", "1"], "DEMO must be 0 or 1").optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+
+export interface Env {
+  database: DatabaseTarget;
+  nextAuthSecret: string | undefined;
+  nodeEnv: "development" | "production" | "test";
+  demo: boolean;
+  port: number;
+}
+
+/** Thrown for a bad environment; its message is one line per problem, without a stack. */
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/**
+ * Validates the environment. `demo` is on unless NODE_ENV=production, where it takes DEMO=1.
+ * scripts/start.ts decides DEMO before `next start` forces NODE_ENV=production, and passes it on.
+ */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
+  }
+  const env = result.data;
+  let database: DatabaseTarget;
+  try {
+    database = databaseFromUrl(env.DATABASE_URL);
+  } catch (error) {
+    if (error instanceof DatabaseUrlError) throw new EnvError(error.message);
+    throw error;
+  }
+  return {
+    database,
+    nextAuthSecret: env.NEXTAUTH_SECRET,
+    nodeEnv: env.NODE_ENV,
+    demo: env.DEMO === undefined ? env.NODE_ENV !== "production" : env.DEMO === "1",
+    port: env.PORT,
+  };
+}
+
+let cached: Env | undefined;
+/** The validated environment of this process. */
+export function env(): Env {
+  cached ??= parseEnv();
+  return cached;
+}
