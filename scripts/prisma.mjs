@@ -74,8 +74,9 @@ function migration(name) {
   const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
   for (const engine of engines) {
     const folder = path.join(root, "prisma", engine);
-    // The schema as of the last migration, kept beside the migrations so a diff needs no database.
-    const snapshot = path.join(folder, "migrations", "schema.snapshot.prisma");
+    // The schema as of the last migration, so a diff needs no migration history replayed. Kept
+    // outside the schema folder: the CLI reads every *.prisma file inside it.
+    const snapshot = path.join(root, "prisma", "snapshots", `${engine}.prisma`);
     const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
     const sql = prisma(
       ["migrate", "diff", ...from, "--to-schema-datamodel", `prisma/${engine}`, "--script"],

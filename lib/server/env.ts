@@ -29,7 +29,7 @@ export class EnvError extends Error {
  * Validates the environment. `demo` is on unless NODE_ENV=production, where it takes DEMO=1.
  * scripts/start.ts decides DEMO before `next start` forces NODE_ENV=production, and passes it on.
  */
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Readonly<Record<string, string | undefined>> = process.env): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));

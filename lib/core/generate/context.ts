@@ -1,0 +1,312 @@
+import type {
+  DocumentFact,
+  EventFact,
+  Fact,
+  MembershipFact,
+  Pack,
+  QuantityFact,
+  SetFact,
+  TermFact,
+} from "@/lib/core/content/schema";
+import { parseDate, yearOnly, type DateParts } from "./dates";
+import { PROVINCES, YRD_CITIES } from "./gazetteer";
+import { questionId, rngFor, type Rng } from "./hash";
+import { clause, clash, keyOf, sentence } from "./text";
+import type { GenerateOptions, Question, QuestionForm } from "./types";
+import { MATCH_SEPARATOR } from "./types";
+
+export interface Settings {
+  mcOptions: 3 | 4;
+  orderSize: number;
+  matchSize: number;
+}
+
+/** What every kind generator can see: the pack's facts sorted by kind, and a few indexes. */
+export interface PackContext {
+  pack: Pack;
+  settings: Settings;
+  events: EventFact[];
+  documents: DocumentFact[];
+  quantities: QuantityFact[];
+  sets: SetFact[];
+  memberships: MembershipFact[];
+  terms: TermFact[];
+  /** Cities of the gazetteer that the pack's text mentions, in gazetteer order. */
+  mentionedCities: Set<string>;
+  /** Provinces the pack's text mentions (安徽省, 福建省…), spelled with 省/市 as in the text. */
+  mentionedProvinces: Set<string>;
+  /** Latest year any dated fact of the pack names (year distractors stay at or before it). */
+  maxYear: number;
+}
+
+function factTexts(f: Fact): string[] {
+  switch (f.kind) {
+    case "event":
+      return [f.what, f.where ?? ""];
+    case "quantity":
+      return [f.subject];
+    case "set":
+      return [f.name, ...f.items.flatMap((i) => [i.term, i.gloss ?? ""])];
+    case "membership":
+      return [f.name, ...Object.entries(f.groups).flat(2)];
+    case "document":
+      return [f.title, f.issuer ?? ""];
+    case "term":
+      return [f.term, f.definition];
+  }
+}
+
+export function buildContext(pack: Pack, options: GenerateOptions = {}): PackContext {
+  const of = <K extends Fact["kind"]>(kind: K) => pack.facts.filter((f): f is Extract<Fact, { kind: K }> => f.kind === kind);
+  const text = pack.facts.flatMap(factTexts).join("\n");
+  const mentionedCities = new Set<string>();
+  for (const cities of Object.values(YRD_CITIES)) for (const c of cities) if (text.includes(c)) mentionedCities.add(c);
+  const mentionedProvinces = new Set<string>();
+  for (const p of PROVINCES) {
+    const spelled = [`${p}省`, `${p}市`].find((s) => text.includes(s));
+    if (spelled) mentionedProvinces.add(spelled);
+  }
+  const years = pack.facts.flatMap((f) => ("date" in f ? [parseDate(f.date).y] : []));
+  return {
+    pack,
+    settings: {
+      mcOptions: options.mcOptions ?? 4,
+      orderSize: options.orderSize ?? 4,
+      matchSize: options.matchSize ?? 5,
+    },
+    events: of("event"),
+    documents: of("document"),
+    quantities: of("quantity"),
+    sets: of("set"),
+    memberships: of("membership"),
+    terms: of("term"),
+    mentionedCities,
+    mentionedProvinces,
+    maxYear: years.length > 0 ? Math.max(...years) : 2100,
+  };
+}
+
+/** Is `field` of the fact disputed (and so never asked)? */
+export function isDisputed(f: Fact, field: string): boolean {
+  return f.disputed?.field === field;
+}
+
+/**
+ * The date of an event or document as far as it can be asked. When the source disagrees on
+ * the date but every version has the same year, the year is not disputed and is asked alone
+ * (`reduced`); when the years differ too, nothing is asked (undefined).
+ */
+export function askableDate(f: EventFact | DocumentFact): { date: DateParts; reduced: boolean } | undefined {
+  const date = parseDate(f.date);
+  if (!isDisputed(f, "date")) return { date, reduced: false };
+  const years = new Set((f.disputed?.values ?? []).map((v) => parseDate(String(v)).y));
+  years.add(date.y);
+  return years.size === 1 ? { date: yearOnly(date), reduced: true } : undefined;
+}
+
+/** Every date the fact might have: its own and, when its date is disputed, the others. */
+export function possibleDates(f: EventFact | DocumentFact): DateParts[] {
+  const dates = [parseDate(f.date)];
+  if (isDisputed(f, "date")) {
+    for (const v of f.disputed?.values ?? []) {
+      const s = String(v);
+      if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)) dates.push(parseDate(s));
+    }
+  }
+  return dates;
+}
+
+/** A question before its id, pack and fact fields are filled in. */
+export interface Draft {
+  form: QuestionForm;
+  facet: string;
+  variant: string;
+  prompt: string;
+  choices?: string[];
+  answer: string | string[];
+  accept?: string[];
+  tolerance?: number;
+  unit?: string;
+  pairs?: { left: string; right: string }[];
+  /** The core sentence of the explanation; the fact's note and dispute are appended. */
+  why: string;
+}
+
+/** Explanation: the reason, then the fact's note, then the dispute (always mentioned). */
+export function explain(f: Fact, why: string): string {
+  const parts = [sentence(why)];
+  if (f.note) parts.push(sentence(f.note));
+  if (f.disputed) parts.push(`注意：${sentence(f.disputed.note)}`);
+  return parts.join("");
+}
+
+export function toQuestion(ctx: PackContext, f: Fact, d: Draft): Question {
+  // Key order is the export order (scripts/bank-export.ts prints the objects as they are).
+  return {
+    id: questionId(ctx.pack.id, f.id, d.form, d.variant),
+    pack: ctx.pack.id,
+    factId: f.id,
+    kind: f.kind,
+    form: d.form,
+    prompt: d.prompt,
+    ...(d.choices ? { choices: d.choices } : {}),
+    answer: d.answer,
+    ...(d.accept ? { accept: dedupeAccept(d.answer, d.accept) } : {}),
+    explanation: explain(f, d.why),
+    section: f.section,
+    facet: d.facet,
+    variant: d.variant,
+    ...(d.tolerance !== undefined ? { tolerance: d.tolerance } : {}),
+    ...(d.unit !== undefined ? { unit: d.unit } : {}),
+    ...(d.pairs ? { pairs: d.pairs } : {}),
+  };
+}
+
+function dedupeAccept(answer: string | string[], accept: string[]): string[] {
+  const seen = new Set<string>([typeof answer === "string" ? answer : ""]);
+  const out: string[] = [];
+  for (const a of accept) {
+    if (seen.has(a) || a.length === 0) continue;
+    seen.add(a);
+    out.push(a);
+  }
+  return out;
+}
+
+/**
+ * Checks the invariants every question must satisfy; returns what is wrong, or undefined.
+ * Questions that fail are dropped by the generator (and the tests assert none fail).
+ */
+export function validateQuestion(q: Question): string | undefined {
+  const keys = (xs: string[]) => xs.map(keyOf);
+  const distinct = (xs: string[]) => new Set(keys(xs)).size === xs.length;
+  const answers = typeof q.answer === "string" ? [q.answer] : q.answer;
+  if (answers.some((a) => keyOf(a).length === 0)) return "empty answer";
+  switch (q.form) {
+    case "mc": {
+      if (!q.choices || q.choices.length < 3 || q.choices.length > 4) return "mc needs 3 or 4 choices";
+      if (typeof q.answer !== "string") return "mc answer must be a string";
+      if (!distinct(q.choices)) return "mc choices not distinct";
+      const hits = keys(q.choices).filter((k) => k === keyOf(q.answer as string)).length;
+      if (hits !== 1) return "mc answer must be among the choices exactly once";
+      for (const c of q.choices) if (c !== q.answer && clash(c, q.answer)) return `mc choice "${c}" clashes with the answer`;
+      return undefined;
+    }
+    case "tf":
+      return q.answer === "正确" || q.answer === "错误" ? undefined : "tf answer must be 正确 or 错误";
+    case "typed":
+    case "numeric":
+      if (typeof q.answer !== "string") return `${q.form} answer must be a string`;
+      if (q.choices) return `${q.form} has no choices`;
+      return undefined;
+    case "multi": {
+      if (!q.choices || !Array.isArray(q.answer)) return "multi needs choices and an answer list";
+      if (!distinct(q.choices)) return "multi choices not distinct";
+      const choiceKeys = new Set(keys(q.choices));
+      if (!q.answer.every((a) => choiceKeys.has(keyOf(a)))) return "multi answer not among choices";
+      if (q.choices.length <= q.answer.length) return "multi needs at least one wrong option";
+      const wrong = q.choices.filter((c) => !answers.some((a) => keyOf(a) === keyOf(c)));
+      for (const w of wrong) for (const a of answers) if (clash(w, a)) return `multi distractor "${w}" clashes with "${a}"`;
+      return undefined;
+    }
+    case "order": {
+      if (!q.choices || !Array.isArray(q.answer)) return "order needs choices and an answer list";
+      if (q.answer.length < 2 || q.choices.length !== q.answer.length) return "order choices must be the answer items";
+      if (!distinct(q.answer)) return "order items not distinct";
+      const a = [...keys(q.answer)].sort();
+      const c = [...keys(q.choices)].sort();
+      return a.every((k, i) => k === c[i]) ? undefined : "order choices must be the answer items";
+    }
+    case "match": {
+      if (!q.choices || !Array.isArray(q.answer) || !q.pairs) return "match needs choices, pairs and answer";
+      if (q.pairs.length < 2) return "match needs at least two pairs";
+      if (!distinct(q.pairs.map((p) => p.left))) return "match lefts not distinct";
+      if (!distinct(q.choices)) return "match choices not distinct";
+      const choiceKeys = new Set(keys(q.choices));
+      if (!q.pairs.every((p) => choiceKeys.has(keyOf(p.right)))) return "match right side not among choices";
+      const expected = q.pairs.map((p) => `${p.left}${MATCH_SEPARATOR}${p.right}`);
+      if (expected.join("\n") !== q.answer.join("\n")) return "match answer must follow pairs";
+      // A left item must not also fit another offered right side.
+      for (const p of q.pairs) {
+        for (const c of q.choices) if (keyOf(c) !== keyOf(p.right) && clash(c, p.right)) return "match choices clash";
+      }
+      return undefined;
+    }
+  }
+}
+
+/** The seeded random source of one question (or of one fact's shared choices). */
+export function rngOf(ctx: PackContext, f: Fact, salt: string): Rng {
+  return rngFor(`${ctx.pack.id}/${f.id}/${salt}`);
+}
+
+/**
+ * Takes up to `n` candidates in order, skipping any that clash with `avoid` or with one
+ * already taken. Candidates come ranked (best first); callers shuffle within ranks.
+ */
+export function takeDistinct(candidates: readonly string[], avoid: readonly string[], n: number): string[] {
+  const out: string[] = [];
+  for (const c of candidates) {
+    if (out.length >= n) break;
+    if (keyOf(c).length === 0) continue;
+    if (avoid.some((a) => clash(a, c)) || out.some((o) => clash(o, c))) continue;
+    out.push(c);
+  }
+  return out;
+}
+
+/** Interleaves ranked tiers: shuffles each tier (seeded), then takes from them in turn. */
+export function interleave<T>(rng: Rng, ...tiers: readonly T[][]): T[] {
+  const shuffled = tiers.map((t) => rng.shuffle(t));
+  const out: T[] = [];
+  const longest = Math.max(0, ...shuffled.map((t) => t.length));
+  for (let i = 0; i < longest; i++) for (const t of shuffled) if (i < t.length) out.push(t[i] as T);
+  return out;
+}
+
+/** Shuffles, but never returns the original order (an order question must need work). */
+export function shuffleChanged<T>(rng: Rng, items: readonly T[]): T[] {
+  if (items.length < 2) return [...items];
+  const out = rng.shuffle(items);
+  if (out.every((x, i) => x === items[i])) out.push(out.shift() as T);
+  return out;
+}
+
+/** Number of distractors an mc question should get, given how many candidates exist. */
+export function mcDistractorCount(ctx: PackContext): number {
+  return ctx.settings.mcOptions - 1;
+}
+
+/** Builds an mc draft when enough distinct distractors exist (3 or 4 options), else undefined. */
+export function mcDraft(
+  ctx: PackContext,
+  rng: Rng,
+  base: Omit<Draft, "form" | "choices">,
+  answer: string,
+  ranked: readonly string[],
+  opts: { sort?: (a: string, b: string) => number } = {},
+): Draft | undefined {
+  const distractors = takeDistinct(ranked, [answer], mcDistractorCount(ctx));
+  if (distractors.length < 2) return undefined;
+  const options = [answer, ...distractors];
+  const choices = opts.sort ? [...options].sort(opts.sort) : rng.shuffle(options);
+  return { ...base, form: "mc", choices, answer };
+}
+
+/** Splits a list into `parts` nearly equal chunks, keeping order. */
+export function chunk<T>(items: readonly T[], max: number): T[][] {
+  if (items.length <= max) return [[...items]];
+  const parts = Math.ceil(items.length / max);
+  const size = Math.ceil(items.length / parts);
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** 「A、B和C」 */
+export function listText(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join("、")}和${items[items.length - 1]}`;
+}
+
+export { clause };

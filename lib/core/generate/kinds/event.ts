@@ -1,0 +1,243 @@
+import type { DocumentFact, EventFact } from "@/lib/core/content/schema";
+import { monthAccept, yearAccept } from "../accept";
+import {
+  askableDate,
+  interleave,
+  isDisputed,
+  mcDraft,
+  possibleDates,
+  rngOf,
+  shuffleChanged,
+  takeDistinct,
+  type Draft,
+  type PackContext,
+} from "../context";
+import { compareDates, compatible, formatDate, parseDate, precisionOf, type DateParts } from "../dates";
+import { bareCity, provinceOfCity } from "../gazetteer";
+import type { Rng } from "../hash";
+import { clash, clause, keyOf, quote, SAME_THING, similarity } from "../text";
+import { FALSE, TRUE } from "../types";
+
+type Dated = EventFact | DocumentFact;
+
+/** What a dated fact is about: the event's clause or the document's title. */
+export function labelOf(f: Dated): string {
+  return f.kind === "event" ? f.what : f.title;
+}
+
+/** Facts of the same kind telling the same happening (or naming the same document). */
+function sameThings(ctx: PackContext, f: Dated): Dated[] {
+  const pool: Dated[] = f.kind === "event" ? ctx.events : ctx.documents;
+  return pool.filter((o) => o.id !== f.id && similarity(labelOf(o), labelOf(f)) >= SAME_THING);
+}
+
+/**
+ * Year distractors: never the answer's year, never a year the same happening is given
+ * elsewhere (or in a dispute), never after the pack's last year. Ranked: years of other dated
+ * facts of the pack near the answer (real dates of the story, so plausible) interleaved with
+ * nearby years (±1…±4).
+ */
+export function yearDistractors(ctx: PackContext, f: Dated, date: DateParts, rng: Rng): number[] {
+  const forbidden = new Set<number>([date.y]);
+  for (const d of possibleDates(f)) forbidden.add(d.y);
+  for (const o of sameThings(ctx, f)) for (const d of possibleDates(o)) forbidden.add(d.y);
+  const ok = (y: number) => !forbidden.has(y) && y <= ctx.maxYear && y > 1900;
+  const story = [...new Set([...ctx.events, ...ctx.documents].map((o) => parseDate(o.date).y))].filter(
+    (y) => ok(y) && Math.abs(y - date.y) <= 10,
+  );
+  const near = [-4, -3, -2, -1, 1, 2, 3, 4].map((k) => date.y + k).filter(ok);
+  const ranked = interleave(rng, story, near);
+  return [...new Set(ranked)];
+}
+
+function dateQuestionFacet(reduced: boolean): string {
+  return reduced ? "year" : "date";
+}
+
+/**
+ * The date facet of an event or a document: mc year, typed year, typed month (when the source
+ * gives the month), true/false on the year, the reverse mc (which happening / which document
+ * for a date) and a timeline order question.
+ */
+export function datedQuestions(
+  ctx: PackContext,
+  f: Dated,
+  words: { ask: (what: string) => string; askMonth: (what: string) => string; state: (what: string, when: string) => string },
+  /** The facet of the reverse question (which happening / which document for a date); null: none. */
+  reverseFacet?: string | null,
+): Draft[] {
+  const askable = askableDate(f);
+  if (!askable) return [];
+  const { date, reduced } = askable;
+  const facet = dateQuestionFacet(reduced);
+  const what = f.kind === "event" ? clause(f.what) : `《${f.title}》`;
+  const when = formatDate(date);
+  const why = words.state(what, when);
+  const drafts: Draft[] = [];
+  const rng = rngOf(ctx, f, "date");
+  const years = yearDistractors(ctx, f, date, rng);
+
+  const mc = mcDraft(
+    ctx,
+    rng,
+    { facet, variant: "year", prompt: words.ask(what), answer: `${date.y}年`, why },
+    `${date.y}年`,
+    years.map((y) => `${y}年`),
+    { sort: (a, b) => parseInt(a, 10) - parseInt(b, 10) },
+  );
+  if (mc) drafts.push(mc);
+
+  drafts.push({
+    form: "typed",
+    facet,
+    variant: "year",
+    prompt: `${words.ask(what)}（填写年份）`,
+    answer: String(date.y),
+    accept: yearAccept(date.y),
+    why,
+  });
+
+  if (precisionOf(date) !== "year" && date.m !== undefined) {
+    drafts.push({
+      form: "typed",
+      facet,
+      variant: "month",
+      prompt: `${words.askMonth(what)}（填写年月，如1990年1月）`,
+      answer: `${date.y}年${date.m}月`,
+      accept: monthAccept(date.y, date.m),
+      why,
+    });
+  }
+
+  const falseYear = years[0];
+  const truth = falseYear === undefined || rngOf(ctx, f, "tf").chance(0.5);
+  drafts.push({
+    form: "tf",
+    facet,
+    variant: "year",
+    prompt: `${words.state(what, `${truth ? date.y : falseYear}年`)}。`,
+    answer: truth ? TRUE : FALSE,
+    why: truth ? why : `${why}，而不是${falseYear}年`,
+  });
+
+  const reverse = reverseFacet === null ? undefined : reverseQuestion(ctx, f, date, why, reverseFacet ?? facet);
+  if (reverse) drafts.push(reverse);
+  const timeline = timelineQuestion(ctx, f, facet);
+  if (timeline) drafts.push(timeline);
+  return drafts;
+}
+
+/** Could `o` have happened at `date`? Then it must not be a distractor for that date. */
+export function mayBeAt(o: Dated, date: DateParts): boolean {
+  return possibleDates(o).some((d) => compatible(d, date));
+}
+
+/** 「下列哪件事发生在1982年12月？」: distractors are happenings certainly at another date. */
+export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why: string, facet: string): Draft | undefined {
+  const pool: Dated[] = f.kind === "event" ? ctx.events : ctx.documents;
+  const display = (o: Dated) => (o.kind === "event" ? clause(o.what) : `《${o.title}》`);
+  const answer = display(f);
+  const candidates = pool.filter(
+    (o) =>
+      o.id !== f.id &&
+      !mayBeAt(o, date) &&
+      similarity(labelOf(o), labelOf(f)) < SAME_THING &&
+      // Another undated-enough version of this very happening would be right too.
+      !sameThings(ctx, f).some((s) => s.id === o.id),
+  );
+  const rng = rngOf(ctx, f, "reverse");
+  const sameSection = candidates.filter((o) => o.section === f.section);
+  const near = candidates
+    .filter((o) => o.section !== f.section)
+    .sort((a, b) => Math.abs(parseDate(a.date).y - date.y) - Math.abs(parseDate(b.date).y - date.y) || a.id.localeCompare(b.id))
+    .slice(0, 8);
+  const ranked = [...rng.shuffle(sameSection), ...rng.shuffle(near)].map(display);
+  const prompt =
+    f.kind === "event" ? `下列哪件事发生在${formatDate(date)}？` : `下列哪份文件出台于${formatDate(date)}？`;
+  return mcDraft(ctx, rng, { facet, variant: "reverse", prompt, answer, why }, answer, ranked);
+}
+
+/**
+ * A timeline: this fact and up to orderSize − 1 others (same section first, then nearest in
+ * time) whose dates are all certainly ordered against each other.
+ */
+function timelineQuestion(ctx: PackContext, f: Dated, facet: string): Draft | undefined {
+  const pool: Dated[] = f.kind === "event" ? ctx.events : ctx.documents;
+  const own = askableDate(f);
+  if (!own) return undefined;
+  const rng = rngOf(ctx, f, "timeline");
+  const dated = pool
+    .filter((o) => o.id !== f.id)
+    .flatMap((o) => {
+      const a = askableDate(o);
+      return a ? [{ fact: o, date: a.date }] : [];
+    });
+  const sameSection = rng.shuffle(dated.filter((o) => o.fact.section === f.section));
+  const others = dated
+    .filter((o) => o.fact.section !== f.section)
+    .sort((a, b) => Math.abs(a.date.y - own.date.y) - Math.abs(b.date.y - own.date.y) || a.fact.id.localeCompare(b.fact.id));
+  const chosen = [{ fact: f, date: own.date }];
+  for (const o of [...sameSection, ...others]) {
+    if (chosen.length >= ctx.settings.orderSize) break;
+    const ordered = chosen.every((c) => compareDates(c.date, o.date) !== 0);
+    const distinct = chosen.every((c) => !clash(labelOf(c.fact), labelOf(o.fact)));
+    if (ordered && distinct) chosen.push(o);
+  }
+  if (chosen.length < 3) return undefined;
+  chosen.sort((a, b) => compareDates(a.date, b.date));
+  const display = (o: Dated) => (o.kind === "event" ? clause(o.what) : `《${o.title}》`);
+  const answer = chosen.map((c) => display(c.fact));
+  const prompt =
+    f.kind === "event" ? "请将下列事件按发生的先后顺序排列。" : "请将下列文件按出台的先后顺序排列。";
+  return {
+    form: "order",
+    facet,
+    variant: "timeline",
+    prompt,
+    choices: shuffleChanged(rng, answer),
+    answer,
+    why: `先后顺序为：${chosen.map((c) => `${display(c.fact)}（${formatDate(c.date)}）`).join("；")}`,
+  };
+}
+
+/** 「……的地点是？」: other events' places and cities of the pack; never a place of the same happening. */
+function placeQuestions(ctx: PackContext, f: EventFact): Draft[] {
+  if (!f.where || isDisputed(f, "where") || keyOf(f.what).includes(keyOf(f.where))) return [];
+  const where = f.where;
+  const forbidden = [where, ...sameThings(ctx, f).flatMap((o) => (o.kind === "event" && o.where ? [o.where] : []))];
+  const rng = rngOf(ctx, f, "place");
+  const otherPlaces = [...new Set(ctx.events.flatMap((o) => (o.id !== f.id && o.where ? [o.where] : [])))];
+  const cityLike = provinceOfCity(where) !== undefined;
+  const cities = cityLike ? [...ctx.mentionedCities].filter((c) => c !== bareCity(where)) : [];
+  const ranked = interleave(rng, otherPlaces, cities).filter((p) => !forbidden.some((x) => clash(x, p)));
+  const what = clause(f.what);
+  const why = `${what}的地点是${where}`;
+  const drafts: Draft[] = [];
+  const mc = mcDraft(ctx, rng, { facet: "place", variant: "place", prompt: `${what}，地点在哪里？`, answer: where, why }, where, ranked);
+  if (!mc) return [];
+  drafts.push(mc);
+  const wrong = takeDistinct(ranked, forbidden, 1)[0];
+  const truth = wrong === undefined || rngOf(ctx, f, "place-tf").chance(0.5);
+  drafts.push({
+    form: "tf",
+    facet: "place",
+    variant: "place",
+    prompt: `${what}，地点是${truth ? where : wrong}。`,
+    answer: truth ? TRUE : FALSE,
+    why,
+  });
+  return drafts;
+}
+
+export function eventQuestions(ctx: PackContext, f: EventFact): Draft[] {
+  const drafts = isDisputed(f, "what")
+    ? []
+    : datedQuestions(ctx, f, {
+        ask: (what) => `${what}是在哪一年？`,
+        askMonth: (what) => `${what}是在哪年哪月？`,
+        state: (what, when) => `${what}是在${when}`,
+      });
+  return [...drafts, ...placeQuestions(ctx, f)];
+}
+
+export { quote };

@@ -1,0 +1,36 @@
+import Link from "next/link";
+import type { Translate } from "@/lib/i18n";
+import { buttonClass } from "@/lib/ui/button";
+import type { DeckSummary } from "../data";
+
+export function DeckList({ decks, t }: { decks: DeckSummary[]; t: Translate }) {
+  return (
+    <ul className="flex flex-col gap-4">
+      {decks.map((deck) => (
+        <li key={deck.id} className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <h2 className="text-xl font-semibold">{deck.title}</h2>
+          {deck.description && <p className="mt-1 text-slate-700 dark:text-slate-300">{deck.description}</p>}
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            {t("decks.facts", { count: deck.factCount })} · {t("decks.questions", { count: deck.questionCount })}
+          </p>
+          <h3 className="mt-3 text-sm font-semibold">{t("decks.topics")}</h3>
+          <ul className="mt-1 flex flex-wrap gap-2 text-sm">
+            {deck.topics.map((topic) => (
+              <li key={topic.name} className="rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800">
+                {topic.name} <span className="text-slate-600 dark:text-slate-400">({topic.factCount})</span>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-4 flex flex-wrap gap-3">
+            <Link href={`/decks/${deck.id}`} className={buttonClass("secondary")}>
+              {t("decks.browse")}
+            </Link>
+            <Link href={`/practice/${deck.id}`} className={buttonClass("primary")}>
+              {t("decks.practice")}
+            </Link>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { questionForms, type Question } from "@/lib/core/generate";
+
+export const practiceLengths = [5, 10, 20] as const;
+
+export const startPracticeInput = z.object({
+  pack: z.string().min(1).max(64),
+  topics: z.array(z.string().min(1).max(200)).max(100),
+  forms: z.array(z.enum(questionForms as [Question["form"], ...Question["form"][]])).min(1).max(7),
+  length: z.union(practiceLengths.map((n) => z.literal(n)) as [z.ZodLiteral<5>, z.ZodLiteral<10>, z.ZodLiteral<20>]),
+});
+export type StartPracticeInput = z.infer<typeof startPracticeInput>;
+
+export const checkAnswerInput = z.object({
+  questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+  response: z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]),
+});
+
+/** What the browser gets of a question: never the answer, which stays on the server until graded. */
+export interface PublicQuestion {
+  id: string;
+  form: Question["form"];
+  prompt: string;
+  choices?: string[];
+  /** match: the left-hand prompts, in order. */
+  left?: string[];
+  unit?: string;
+}
+
+export interface CheckedAnswer {
+  correct: boolean;
+  partial: boolean;
+  /** The correct answer, as text to show. */
+  expected: string;
+  explanation: string;
+  section: string;
+}
