@@ -12,7 +12,12 @@ export default async function HomePage() {
         {user && <p className="text-lg">{t("home.welcome", { name: user.name })}</p>}
         <p className="text-slate-700 dark:text-slate-300">{t("app.description")}</p>
         <div className="flex flex-wrap gap-3">
-          <Link href="/decks" className={buttonClass("primary")}>
+          {user && (
+            <Link href="/study" className={buttonClass("primary")}>
+              {t("home.ctaStudy")}
+            </Link>
+          )}
+          <Link href="/decks" className={buttonClass(user ? "secondary" : "primary")}>
             {t("home.ctaDecks")}
           </Link>
           {!user && (

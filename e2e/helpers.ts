@@ -30,3 +30,25 @@ export async function signOut(page: Page) {
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
 }
+
+/**
+ * Answers the question on screen with something valid for its form (right or wrong), by taps
+ * and clicks, then submits. `order` needs no input: the shown order is an answer.
+ */
+export async function answerShownQuestion(page: Page) {
+  const form = page.locator("form").filter({ has: page.getByTestId("prompt") });
+  const radios = form.getByRole("radio");
+  const checkboxes = form.getByRole("checkbox");
+  const textbox = form.getByRole("textbox");
+  const selects = form.getByRole("combobox");
+  if ((await radios.count()) > 0) {
+    await radios.first().check();
+  } else if ((await checkboxes.count()) > 0) {
+    await checkboxes.first().check();
+  } else if ((await textbox.count()) > 0) {
+    await textbox.fill("1982");
+  } else if ((await selects.count()) > 0) {
+    for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
+  }
+  await form.getByRole("button", { name: "提交" }).click();
+}

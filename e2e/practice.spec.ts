@@ -1,24 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-
-/** Answers the question on screen with something valid for its form (right or wrong). */
-async function answer(page: Page) {
-  const form = page.locator("form").filter({ has: page.getByTestId("prompt") });
-  const radios = form.getByRole("radio");
-  const checkboxes = form.getByRole("checkbox");
-  const textbox = form.getByRole("textbox");
-  const selects = form.getByRole("combobox");
-  if ((await radios.count()) > 0) {
-    await radios.first().check();
-  } else if ((await checkboxes.count()) > 0) {
-    await checkboxes.first().check();
-  } else if ((await textbox.count()) > 0) {
-    await textbox.fill("1982");
-  } else if ((await selects.count()) > 0) {
-    for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
-  }
-  // `order` needs no input: submitting the shown order is an answer.
-  await form.getByRole("button", { name: "提交" }).click();
-}
+import { expect, test } from "@playwright/test";
+import { answerShownQuestion } from "./helpers";
 
 test("an anonymous visitor completes a 10-question practice quiz", async ({ page }) => {
   await page.goto("/decks");
@@ -27,7 +8,7 @@ test("an anonymous visitor completes a 10-question practice quiz", async ({ page
   await page.getByRole("button", { name: "开始练习" }).click();
   for (let n = 1; n <= 10; n++) {
     await expect(page.getByText(`第 ${n} / 10 题`)).toBeVisible();
-    await answer(page);
+    await answerShownQuestion(page);
     const feedback = page.getByTestId("feedback");
     await expect(feedback).toBeVisible();
     await expect(feedback).toContainText(/回答正确|部分正确|回答错误/);

@@ -73,12 +73,14 @@ async function main() {
   }
   run(process.execPath, [path.join(root, "scripts", "prisma.mjs"), "deploy"], childEnv);
 
+  const db = createDb(env.database);
+  // WAL is a property of the SQLite file: readers no longer wait for the writer.
+  if (env.database.engine === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
   if (env.demo) {
-    const db = createDb(env.database);
     await ensureDemoAccounts(db, DEMO_ACCOUNTS);
-    await db.$disconnect();
     console.log(`demo accounts: ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join(", ")}`);
   }
+  await db.$disconnect();
 
   const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
   if (!buildIsCurrent(root)) {

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { checkCredentials } from "@/lib/server/auth/options";
+import { checkCredentials, RATE_LIMITED } from "@/lib/server/auth/options";
+import { allowHit, SIGN_IN_PER_ACCOUNT } from "@/lib/server/rate-limit";
 import { verifyPassword } from "@/lib/server/auth/password";
 import type { UserId } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
@@ -50,6 +51,27 @@ describe(`accounts on ${db.$engine}`, () => {
     expect(await checkCredentials(db, { email: input.email, password: "wrong password" })).toBeNull();
     expect(await checkCredentials(db, { email: "nobody@example.com", password: input.password })).toBeNull();
     expect(await checkCredentials(db, { email: "not an email", password: "" })).toBeNull();
+  });
+
+  it("limits sign-in attempts per account, in the database", async () => {
+    const input = newAccount();
+    await createUser(db, input);
+    const now = new Date("2026-03-01T10:00:00Z");
+    const ip = unique("ip");
+    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit; i++) {
+      expect(await checkCredentials(db, { email: input.email, password: "wrong" }, ip, now)).toBeNull();
+    }
+    await expect(checkCredentials(db, { email: input.email, password: input.password }, ip, now)).rejects.toThrow(RATE_LIMITED);
+    const later = new Date(now.getTime() + SIGN_IN_PER_ACCOUNT.windowMs + 1000);
+    expect(await checkCredentials(db, { email: input.email, password: input.password }, ip, later)).toMatchObject({ email: input.email });
+  });
+
+  it("counts concurrent hits exactly", async () => {
+    const key = unique("key");
+    const now = new Date("2026-03-01T10:00:00Z");
+    const rule = { limit: 5, windowMs: 60_000 };
+    const results = await Promise.all(Array.from({ length: 8 }, () => allowHit(db, key, rule, now)));
+    expect(results.filter(Boolean)).toHaveLength(5);
   });
 
   it("seeds demo accounts once", async () => {

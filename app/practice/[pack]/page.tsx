@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { getDeckSummary } from "@/lib/features/decks/data";
 import { PracticeQuiz } from "@/lib/features/practice/components/practice-quiz";
 import { getT } from "@/lib/i18n/server";
+import { getOptionalUser } from "@/lib/server/auth/session";
 
 type Params = { params: Promise<{ pack: string }> };
 
@@ -15,12 +16,12 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function PracticePage({ params }: Params) {
   const deck = getDeckSummary((await params).pack);
   if (!deck) notFound();
-  const { t } = await getT();
+  const [{ t }, user] = await Promise.all([getT(), getOptionalUser()]);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("practice.title", { pack: deck.title })}</h1>
       <p className="text-slate-700 dark:text-slate-300">{t("practice.intro")}</p>
-      <PracticeQuiz pack={deck.id} topics={deck.topics} forms={deck.forms} />
+      <PracticeQuiz pack={deck.id} guest={!user} topics={deck.topics} forms={deck.forms} />
     </div>
   );
 }

@@ -1,8 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
-import { toActionResult, type ActionResult } from "@/lib/server/errors";
+import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
+import { allowHit, clientIp, SIGN_UP_PER_IP } from "@/lib/server/rate-limit";
 import { formObject, parseInput } from "@/lib/server/validate";
 import { createUser, updateName, updatePassword } from "./mutations";
 import { changeNameInput, changePasswordInput, signUpInput } from "./schema";
@@ -10,6 +12,8 @@ import { changeNameInput, changePasswordInput, signUpInput } from "./schema";
 export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   return toActionResult(async () => {
     const input = parseInput(signUpInput, formObject(form));
+    const ip = clientIp(await headers());
+    if (!(await allowHit(db(), `signup:ip:${ip}`, SIGN_UP_PER_IP, new Date()))) throw new AppError(AppErrorCode.RateLimited);
     const user = await createUser(db(), input);
     return { email: user.email };
   });

@@ -87,3 +87,26 @@ export function getDeckReader(packId: string): DeckReader | undefined {
     terms: of("term"),
   };
 }
+
+/** A short human label of a fact (lists of cards show it). */
+export function factTitle(f: Fact): string {
+  switch (f.kind) {
+    case "event":
+      return f.what;
+    case "quantity":
+      return f.subject;
+    case "set":
+    case "membership":
+      return f.name;
+    case "document":
+      return `《${f.title}》`;
+    case "term":
+      return f.term;
+  }
+}
+
+/** The label of a fact by pack and id, or the id when the fact is gone from the pack. */
+export function factTitleById(pack: string, factId: string): string {
+  const f = getBank().packs.find((p) => p.id === pack)?.facts.find((x) => x.id === factId);
+  return f ? factTitle(f) : factId;
+}

@@ -6,6 +6,7 @@ import { isRole } from "@/lib/core/roles";
 import { db } from "../db/client";
 import type { Db } from "../db/create";
 import { env } from "../env";
+import { allowHit, clientIp, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "../rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
 const credentials = z.object({
@@ -13,10 +14,21 @@ const credentials = z.object({
   password: z.string().min(1).max(200),
 });
 
-/** Checks an email and password. Unknown email and wrong password take the same time and give the same null. */
-export async function checkCredentials(database: Db, raw: unknown) {
+/** Thrown from `authorize` when a limit is hit; next-auth passes the message to the client as `error`. */
+export const RATE_LIMITED = "RATE_LIMITED";
+
+/**
+ * Checks an email and password. Unknown email and wrong password take the same time and give
+ * the same null. Attempts are limited per account and per client address.
+ */
+export async function checkCredentials(database: Db, raw: unknown, ip = "direct", now = new Date()) {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
+  const [perIp, perAccount] = await Promise.all([
+    allowHit(database, `signin:ip:${ip}`, SIGN_IN_PER_IP, now),
+    allowHit(database, `signin:account:${parsed.data.email}`, SIGN_IN_PER_ACCOUNT, now),
+  ]);
+  if (!perIp || !perAccount) throw new Error(RATE_LIMITED);
   const user = await database.user.findUnique({ where: { email: parsed.data.email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !isRole(user.role)) return null;
@@ -32,7 +44,7 @@ export function authOptions(): NextAuthOptions {
       CredentialsProvider({
         name: "email",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        authorize: (input) => checkCredentials(db(), input),
+        authorize: (input, request) => checkCredentials(db(), input, clientIp(request?.headers)),
       }),
     ],
     callbacks: {

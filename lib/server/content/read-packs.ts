@@ -3,11 +3,12 @@ import path from "node:path";
 import { loadPack, type PackSource } from "@/lib/core/content/load";
 import type { Pack } from "@/lib/core/content/schema";
 
-export const CONTENT_DIR = path.join(process.cwd(), "content");
+// turbopackIgnore: content is read at run time from the working directory, not traced into the build.
+export const CONTENT_DIR = path.join(/* turbopackIgnore: true */ process.cwd(), "content");
 
 /** Reads one pack folder: `pack.yaml` plus every `*.yaml` under `facts/`, in name order. */
 export function readPackSource(dir: string): PackSource {
-  const rel = (file: string) => path.relative(process.cwd(), file);
+  const rel = (file: string) => path.relative(/* turbopackIgnore: true */ process.cwd(), file);
   const metaFile = path.join(dir, "pack.yaml");
   const factsDir = path.join(dir, "facts");
   const names = readdirSync(factsDir).filter((n) => n.endsWith(".yaml")).sort();

@@ -28,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }
     setPending(false);
     if (!result?.ok) {
       // One message for an unknown email and a wrong password.
-      setError(result?.status === 429 ? t("errors.RATE_LIMITED") : t("auth.invalidCredentials"));
+      setError(result?.error === "RATE_LIMITED" ? t("errors.RATE_LIMITED") : t("auth.invalidCredentials"));
       return;
     }
     // A full navigation: every server component (header included) renders with the new session.

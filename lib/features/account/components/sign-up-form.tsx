@@ -5,6 +5,7 @@ import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
 import { Field } from "@/lib/ui/field";
+import { importGuestAnswers } from "@/lib/features/study/guest-reviews";
 import { signUpAction } from "../actions";
 import { safeReturnPath } from "./sign-in-form";
 
@@ -29,6 +30,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }
     }
     setFields({});
     await signIn("credentials", { email: result.data.email, password: String(form.get("password") ?? ""), redirect: false });
+    // What the visitor answered in practice becomes their first reviews; a failure loses only that.
+    await importGuestAnswers().catch(() => undefined);
     window.location.assign(safeReturnPath(callbackUrl));
   }
 

@@ -7,18 +7,22 @@ import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
+import { newClientId } from "@/lib/features/study/client-api";
+import { rememberGuestAnswer } from "@/lib/features/study/guest-reviews";
 import { checkAnswerAction, startPracticeAction } from "../actions";
 import { practiceLengths, type CheckedAnswer, type PublicQuestion } from "../schema";
 
 interface Props {
   pack: string;
+  /** Not signed in: answers are kept to become the first reviews if the visitor signs up. */
+  guest: boolean;
   topics: { name: string; questionCount: number }[];
   forms: QuestionForm[];
 }
 
 type Answered = { question: PublicQuestion; result: CheckedAnswer };
 
-export function PracticeQuiz({ pack, topics, forms }: Props) {
+export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
   const { t } = useI18n();
   const [questions, setQuestions] = useState<PublicQuestion[] | null>(null);
   const [index, setIndex] = useState(0);
@@ -129,7 +133,10 @@ export function PracticeQuiz({ pack, topics, forms }: Props) {
       question={question}
       position={index + 1}
       total={questions.length}
-      onAnswered={(result) => setAnswered((list) => [...list, { question, result }])}
+      onAnswered={(result, response) => {
+        setAnswered((list) => [...list, { question, result }]);
+        if (guest) rememberGuestAnswer({ clientId: newClientId(), questionId: question.id, response, reviewedAt: new Date().toISOString() });
+      }}
       onNext={() => setIndex((i) => i + 1)}
     />
   );
@@ -139,7 +146,7 @@ interface StepProps {
   question: PublicQuestion;
   position: number;
   total: number;
-  onAnswered: (result: CheckedAnswer) => void;
+  onAnswered: (result: CheckedAnswer, response: Response) => void;
   onNext: () => void;
 }
 
@@ -166,7 +173,7 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
     if (!checked.ok) return setError(translateDynamic(t, `errors.${checked.code}`, "errors.INVALID_INPUT"));
     setError(undefined);
     setResult(checked.data);
-    onAnswered(checked.data);
+    onAnswered(checked.data, response);
   }
 
   return (

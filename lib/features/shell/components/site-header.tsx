@@ -18,6 +18,9 @@ export async function SiteHeader() {
           <Link href="/decks" className={link}>
             {t("nav.decks")}
           </Link>
+          <Link href="/study" className={link}>
+            {t("nav.study")}
+          </Link>
         </nav>
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch />

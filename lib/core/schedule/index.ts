@@ -1,0 +1,5 @@
+export * from "./settings";
+export * from "./day";
+export * from "./card";
+export * from "./queue";
+export * from "./stats";

@@ -1,0 +1,40 @@
+"use client";
+import { useState, type FormEvent } from "react";
+import type { LearnerSettings } from "@/lib/core/schedule/settings";
+import { translateDynamic } from "@/lib/i18n";
+import { useI18n } from "@/lib/i18n/client";
+import { Button } from "@/lib/ui/button";
+import { Field } from "@/lib/ui/field";
+import { saveSettingsAction } from "../actions";
+
+export function SettingsForm({ settings }: { settings: LearnerSettings }) {
+  const { t } = useI18n();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string>();
+  const error = (name: string) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const result = await saveSettingsAction(new FormData(event.currentTarget));
+    if (result.ok) {
+      setFields({});
+      setStatus(t("settings.saved"));
+    } else {
+      setStatus(undefined);
+      setFields(result.fields ?? { _: `errors.${result.code}` });
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
+      <Field label={t("settings.retention")} name="desiredRetention" type="number" step="0.01" min="0.7" max="0.97" inputMode="decimal" defaultValue={settings.desiredRetention} hint={t("settings.retentionHint")} error={error("desiredRetention")} />
+      <Field label={t("settings.newPerDay")} name="newPerDay" type="number" min="0" inputMode="numeric" defaultValue={settings.newPerDay} error={error("newPerDay")} />
+      <Field label={t("settings.reviewsPerDay")} name="reviewsPerDay" type="number" min="0" inputMode="numeric" defaultValue={settings.reviewsPerDay} error={error("reviewsPerDay")} />
+      <Field label={t("settings.timeZone")} name="timeZone" defaultValue={settings.timeZone} autoComplete="off" error={error("timeZone")} />
+      <Field label={t("settings.dayStartHour")} name="dayStartHour" type="number" min="0" max="23" inputMode="numeric" defaultValue={settings.dayStartHour} error={error("dayStartHour")} />
+      <Field label={t("settings.examDate")} name="examDate" type="date" defaultValue={settings.examDate ?? ""} error={error("examDate")} />
+      <Button type="submit">{t("settings.save")}</Button>
+      <p role="status" className="text-sm text-teal-800 dark:text-teal-300">{status}</p>
+    </form>
+  );
+}

@@ -1,0 +1,208 @@
+import "server-only";
+import type { Question } from "@/lib/core/generate";
+import {
+  addDays,
+  buildQueue,
+  dayOfKey,
+  dueForecast,
+  masteryByTopic,
+  predictedRecallByTopic,
+  reviewsPerDay,
+  streak,
+  trueRetention,
+  DEFAULT_SETTINGS,
+  effectiveReviews,
+  formatInterval,
+  learnerDay,
+  newCard,
+  pickQuestion,
+  previewIntervals,
+  todayCounts,
+  type CardState,
+  type LearnerSettings,
+  type QueueCard,
+  type QueueEntry,
+} from "@/lib/core/schedule";
+import type { Locale } from "@/lib/i18n";
+import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
+import type { UserId } from "@/lib/server/auth/session";
+import type { Db } from "@/lib/server/db/create";
+import { facetKey, getFacetIndex } from "./facets";
+import type { StudyItem, StudyQueue } from "./schema";
+
+// Reads take the db and an authorized UserId: every query below is scoped to that user.
+
+export async function getSettings(db: Db, userId: UserId): Promise<LearnerSettings> {
+  const row = await db.learnerSettings.findUnique({ where: { userId } });
+  if (!row) return { ...DEFAULT_SETTINGS };
+  const { desiredRetention, newPerDay, reviewsPerDay, timeZone, dayStartHour, examDate } = row;
+  return { desiredRetention, newPerDay, reviewsPerDay, timeZone, dayStartHour, examDate };
+}
+
+/** The scheduling columns of a Card row. */
+export function cardState(row: CardState): CardState {
+  const { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview } = row;
+  return { due, stability, difficulty, scheduledDays, learningSteps, reps, lapses, state, lastReview };
+}
+
+export interface StudyFilter {
+  pack?: string | undefined;
+  topic?: string | undefined;
+}
+
+/** Today's log entries of the user, with their card's fact: limits and siblings. */
+async function todayOf(db: Db, userId: UserId, dayKey: string) {
+  const rows = await db.reviewLog.findMany({
+    where: { userId, dayKey },
+    select: { id: true, kind: true, undoOf: true, prevState: true, dayKey: true, card: { select: { pack: true, factId: true } } },
+  });
+  return todayCounts(
+    rows.map((r) => ({ ...r, pack: r.card.pack, factId: r.card.factId })),
+    dayKey,
+  );
+}
+
+/** The latest review still in effect (not undone), by insertion order: what "undo" takes back. */
+export async function lastEffectiveReview(db: Db, userId: UserId) {
+  const recent = await db.reviewLog.findMany({
+    where: { userId, kind: { in: ["review", "undo"] } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+  });
+  return effectiveReviews(recent)[0] ?? null;
+}
+
+function studyItem(entry: QueueEntry, card: CardState | null, questions: readonly Question[], settings: LearnerSettings, now: Date, locale: Locale): StudyItem {
+  const key = facetKey(entry);
+  const question = pickQuestion(questions, entry.lastForm, `${entry.cardId ?? key}/${card?.reps ?? 0}`);
+  const preview = previewIntervals(card ?? newCard(now), now, settings, entry.cardId ?? key);
+  const interval = (r: 1 | 2 | 3 | 4) => formatInterval(preview[r].ms, locale);
+  return {
+    key,
+    reason: entry.reason,
+    question: toPublicQuestion(question),
+    back: { answer: answerText(question), explanation: question.explanation, section: question.section },
+    intervals: { "1": interval(1), "2": interval(2), "3": interval(3), "4": interval(4) },
+  };
+}
+
+const BATCH = 10;
+
+/**
+ * The next items of the user's queue (due reviews, then new facets within today's limits),
+ * each with a question in a form other than the one shown last time.
+ */
+export async function getStudyQueue(
+  db: Db,
+  userId: UserId,
+  filter: StudyFilter,
+  now: Date,
+  locale: Locale,
+  exclude: readonly string[] = [],
+): Promise<StudyQueue> {
+  const settings = await getSettings(db, userId);
+  const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
+  const where = { userId, ...(filter.pack && { pack: filter.pack }), ...(filter.topic && { topic: filter.topic }) };
+  const [rows, today, last] = await Promise.all([
+    db.card.findMany({ where }),
+    todayOf(db, userId, day.key),
+    lastEffectiveReview(db, userId),
+  ]);
+  const index = getFacetIndex();
+  const studied = new Set(rows.map(facetKey));
+  const newFacets = index.facets.filter(
+    (f) => (!filter.pack || f.pack === filter.pack) && (!filter.topic || f.topic === filter.topic) && !studied.has(facetKey(f)),
+  );
+  const cards: QueueCard[] = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
+  const queue = buildQueue({ now, settings, cards, newFacets, today });
+  const counts = { learning: 0, due: 0, new: 0 };
+  for (const e of queue) {
+    if (e.reason === "learning") counts.learning++;
+    else if (e.reason === "new") counts.new++;
+    else counts.due++;
+  }
+  const skip = new Set(exclude);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items: StudyItem[] = [];
+  for (const entry of queue) {
+    if (items.length >= BATCH) break;
+    const key = facetKey(entry);
+    const questions = index.questions.get(key);
+    if (skip.has(key) || !questions) continue;
+    const row = entry.cardId ? byId.get(entry.cardId) : undefined;
+    items.push(studyItem(entry, row ? cardState(row) : null, questions, settings, now, locale));
+  }
+  return { items, counts, canUndo: last !== null };
+}
+
+/** One facet as a study item (after an undo puts it back in front). */
+export async function getStudyItem(db: Db, userId: UserId, facet: { pack: string; factId: string; facet: string }, now: Date, locale: Locale): Promise<StudyItem | null> {
+  const key = { pack: facet.pack, factId: facet.factId, facet: facet.facet };
+  const questions = getFacetIndex().questions.get(facetKey(key));
+  if (!questions) return null;
+  const [settings, row] = await Promise.all([
+    getSettings(db, userId),
+    db.card.findUnique({ where: { userId_pack_factId_facet: { userId, ...key } } }),
+  ]);
+  const entry: QueueEntry = {
+    ...key,
+    reason: row && row.state !== 0 ? "due" : "new",
+    topic: row?.topic ?? "",
+    cardId: row?.id ?? null,
+    lastForm: row?.lastForm ?? null,
+    due: row?.due ?? null,
+  };
+  return studyItem(entry, row ? cardState(row) : null, questions, settings, now, locale);
+}
+
+export async function listLeeches(db: Db, userId: UserId) {
+  return db.card.findMany({
+    where: { userId, OR: [{ leech: true }, { suspended: true }] },
+    orderBy: { lapses: "desc" },
+    select: { id: true, pack: true, factId: true, facet: true, topic: true, lapses: true, suspended: true, leech: true },
+  });
+}
+
+export interface StudyStats {
+  today: string;
+  reviewsPerDay: { day: string; count: number }[];
+  retention: { passed: number; total: number; rate: number | null };
+  forecast: { day: string; count: number }[];
+  mastery: { topic: string; value: number; total: number; share: number }[];
+  streak: number;
+  exam: { date: string; byTopic: { topic: string; value: number; total: number; share: number }[] } | null;
+}
+
+/** The learner's statistics: activity, retention, forecast, mastery, streak, exam outlook. */
+export async function getStudyStats(db: Db, userId: UserId, now: Date): Promise<StudyStats> {
+  const settings = await getSettings(db, userId);
+  const today = learnerDay(now, settings.timeZone, settings.dayStartHour);
+  const from = addDays(today.key, -29);
+  const [entries, cards, days] = await Promise.all([
+    db.reviewLog.findMany({
+      where: { userId, dayKey: { gte: from } },
+      select: { id: true, kind: true, undoOf: true, rating: true, prevState: true, dayKey: true },
+    }),
+    db.card.findMany({ where: { userId } }),
+    // Every day with a review, for the streak (one row per day).
+    db.reviewLog.groupBy({ by: ["dayKey"], where: { userId, kind: "review" } }),
+  ]);
+  const facetCounts = getFacetIndex().countByTopic();
+  const states = cards.map((c) => ({ ...cardState(c), topic: c.topic, suspended: c.suspended }));
+  const list = (shares: Record<string, { value: number; total: number; share: number }>) =>
+    Object.keys(facetCounts).map((topic) => ({ topic, ...(shares[topic] ?? { value: 0, total: facetCounts[topic] ?? 0, share: 0 }) }));
+  const examDay = settings.examDate && settings.examDate > today.key ? dayOfKey(settings.examDate, settings.timeZone, settings.dayStartHour) : null;
+  return {
+    today: today.key,
+    reviewsPerDay: reviewsPerDay(entries, from, today.key),
+    retention: trueRetention(entries),
+    forecast: dueForecast(states, now, settings),
+    mastery: list(masteryByTopic(states, facetCounts)),
+    // Undone reviews still mark a day as studied: the learner did sit down that day.
+    streak: streak(days.map((d) => d.dayKey), today.key),
+    exam:
+      examDay && settings.examDate
+        ? { date: settings.examDate, byTopic: list(predictedRecallByTopic(states, examDay.start, facetCounts, settings)) }
+        : null,
+  };
+}

@@ -1,0 +1,351 @@
+import "server-only";
+import { gradeAnswer, type Response as AnswerResponse } from "@/lib/core/grade";
+import type { Question } from "@/lib/core/generate";
+import {
+  applyReview,
+  compareEntries,
+  learnerDay,
+  learnerSettingsInput,
+  newCard,
+  replay,
+  resetCard,
+  undoReview,
+  unsuspendEntry,
+  type CardState,
+  type LearnerSettings,
+  type NewReviewEntry,
+} from "@/lib/core/schedule";
+import { topicOf } from "@/lib/features/decks/data";
+import { answerText } from "@/lib/features/practice/data";
+import type { UserId } from "@/lib/server/auth/session";
+import { getBank } from "@/lib/server/content/bank";
+import type { Db } from "@/lib/server/db/create";
+import { AppError, AppErrorCode } from "@/lib/server/errors";
+import { parseInput } from "@/lib/server/validate";
+import { cardState, getSettings, lastEffectiveReview } from "./data";
+import type { ReviewOutcome } from "./schema";
+
+type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
+
+/** Offline reviews may arrive late; older than this they are taken as made now. */
+const MAX_REVIEW_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+/** A client clock a little ahead is tolerated; further ahead is taken as now. */
+const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+const WRITE_ATTEMPTS = 5;
+
+export interface RecordReviewInput {
+  clientId: string;
+  questionId: string;
+  response?: AnswerResponse | undefined;
+  rating?: 1 | 2 | 3 | 4 | undefined;
+  durationMs: number;
+  reviewedAt?: string | Date | undefined;
+}
+
+/** A lost race (the card changed under us, or a twin request was first): try again. */
+class WriteConflict extends Error {}
+
+function isUniqueViolation(error: unknown): boolean {
+  return (error as { code?: string }).code === "P2002";
+}
+
+function reviewTime(raw: string | Date | undefined, now: Date): Date {
+  if (raw === undefined) return now;
+  const at = new Date(raw);
+  const t = at.getTime();
+  if (Number.isNaN(t) || t > now.getTime() + MAX_CLOCK_SKEW_MS || t < now.getTime() - MAX_REVIEW_AGE_MS) return now;
+  return at;
+}
+
+function question(questionId: string): Question {
+  const q = getBank().byId.get(questionId);
+  if (!q) throw new AppError(AppErrorCode.NotFound, { questionId: "errors.NOT_FOUND" });
+  return q;
+}
+
+function logColumns(entry: NewReviewEntry) {
+  const { kind, undoOf, rating, reviewedAt, prevState, prevDue, prevStability, prevDifficulty, prevScheduledDays, prevLearningSteps, prevLastReview, elapsedDays, lastElapsedDays } = entry;
+  return { kind, undoOf, rating, reviewedAt, prevState, prevDue, prevStability, prevDifficulty, prevScheduledDays, prevLearningSteps, prevLastReview, elapsedDays, lastElapsedDays };
+}
+
+/** The stored result of a review, for a repeated request. */
+async function storedOutcome(db: Db | Tx, userId: UserId, clientId: string): Promise<ReviewOutcome | null> {
+  const log = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
+  if (!log || log.kind !== "review" || !log.questionId) return null;
+  const q = getBank().byId.get(log.questionId);
+  const card = await db.card.findUnique({ where: { id: log.cardId }, select: { leech: true } });
+  return {
+    clientId,
+    rating: log.rating as ReviewOutcome["rating"],
+    correct: log.correct,
+    partial: log.correct === false && log.rating === 2,
+    expected: q ? answerText(q) : "",
+    explanation: q?.explanation ?? "",
+    section: q?.section ?? "",
+    due: (log.resultDue ?? log.reviewedAt).toISOString(),
+    leech: card?.leech ?? false,
+    duplicate: true,
+  };
+}
+
+/**
+ * Records one review: grades it (or takes the self-grade), schedules the facet's card with
+ * FSRS, and appends the log entry, in one transaction. The same clientId twice is stored once
+ * and answered with the stored result. A review older than the card's last one (made offline)
+ * is inserted in time order and the card is rebuilt by replaying its log.
+ */
+export async function recordReview(db: Db, userId: UserId, input: RecordReviewInput, now: Date): Promise<ReviewOutcome> {
+  const q = question(input.questionId);
+  const seen = await storedOutcome(db, userId, input.clientId);
+  if (seen) return seen;
+
+  let rating: 1 | 2 | 3 | 4;
+  let correct: boolean | null = null;
+  let partial = false;
+  if (input.response !== undefined) {
+    const grade = gradeAnswer(q, input.response);
+    rating = grade.rating;
+    correct = grade.correct;
+    partial = grade.partial;
+  } else if (input.rating !== undefined) {
+    rating = input.rating;
+  } else {
+    throw new AppError(AppErrorCode.InvalidInput, { response: "errors.INVALID_INPUT" });
+  }
+  const settings = await getSettings(db, userId);
+  const reviewedAt = reviewTime(input.reviewedAt, now);
+  const dayKey = learnerDay(reviewedAt, settings.timeZone, settings.dayStartHour).key;
+
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const written = await db.$transaction(async (tx) => {
+        const card = await findOrCreateCard(tx, userId, q, reviewedAt);
+        if (card.suspended) throw new AppError(AppErrorCode.Conflict, { card: "errors.CONFLICT" });
+        const state = cardState(card);
+        const inOrder = !state.lastReview || reviewedAt >= state.lastReview;
+        let applied;
+        if (inOrder) {
+          const last = await lastLogOf(tx, card.id);
+          applied = applyReview(state, rating, reviewedAt, settings, card.id, { lastElapsedDays: last?.elapsedDays ?? 0 });
+        } else {
+          // Made offline before the card's latest review: schedule it on the card as it was then.
+          const earlier = await tx.reviewLog.findMany({ where: { cardId: card.id, reviewedAt: { lte: reviewedAt } } });
+          applied = applyReview(replay(earlier, settings, card.id, card.createdAt), rating, reviewedAt, settings, card.id);
+        }
+        const log = await tx.reviewLog.create({
+          data: {
+            userId,
+            cardId: card.id,
+            clientId: input.clientId,
+            questionId: q.id,
+            form: q.form,
+            response: input.response === undefined ? null : JSON.stringify(input.response),
+            correct,
+            durationMs: input.durationMs,
+            dayKey,
+            ...logColumns(applied.entry),
+            resultDue: applied.card.due,
+          },
+        });
+        const next = inOrder ? applied.card : await rebuild(tx, card.id, settings, card.createdAt);
+        const leech = applied.leech || card.leech;
+        const updated = await tx.card.updateMany({
+          where: { id: card.id, version: card.version },
+          data: { ...next, lastForm: q.form, leech, suspended: applied.leech ? true : card.suspended, version: { increment: 1 } },
+        });
+        if (updated.count !== 1) throw new WriteConflict();
+        if (!inOrder) await tx.reviewLog.update({ where: { id: log.id }, data: { resultDue: next.due } });
+        return { due: next.due, leech: applied.leech };
+      });
+      return {
+        clientId: input.clientId,
+        rating,
+        correct,
+        partial,
+        expected: answerText(q),
+        explanation: q.explanation,
+        section: q.section,
+        due: written.due.toISOString(),
+        leech: written.leech,
+        duplicate: false,
+      };
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      const raced = error instanceof WriteConflict || isUniqueViolation(error);
+      if (!raced || attempt + 1 >= WRITE_ATTEMPTS) throw error;
+      // A twin request with this clientId may have won: answer with its result.
+      const stored = await storedOutcome(db, userId, input.clientId);
+      if (stored) return stored;
+    }
+  }
+}
+
+async function findOrCreateCard(tx: Tx, userId: UserId, q: Question, at: Date) {
+  const key = { userId, pack: q.pack, factId: q.factId, facet: q.facet };
+  const found = await tx.card.findUnique({ where: { userId_pack_factId_facet: key } });
+  if (found) return found;
+  // Created at its first review, so replay(log, createdAt) starts from the same new card.
+  return tx.card.create({ data: { ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at } });
+}
+
+async function lastLogOf(tx: Tx, cardId: string) {
+  return tx.reviewLog.findFirst({ where: { cardId, kind: "review" }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] });
+}
+
+/** The card rebuilt from its whole log (the log is the source of truth). */
+async function rebuild(tx: Tx, cardId: string, settings: LearnerSettings, createdAt: Date): Promise<CardState> {
+  const entries = await tx.reviewLog.findMany({ where: { cardId } });
+  return replay(entries, settings, cardId, createdAt);
+}
+
+/**
+ * Undoes the user's latest review still in effect (ts-fsrs rollback), appending an "undo"
+ * entry. Returns the facet, so the client can show it again; null when there is nothing to undo.
+ * Idempotent by clientId.
+ */
+export async function undoLastReview(db: Db, userId: UserId, clientId: string, now: Date) {
+  const repeated = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, include: { card: true } });
+  if (repeated) return repeated.kind === "undo" ? repeated.card : null;
+  const target = await lastEffectiveReview(db, userId);
+  if (!target) return null;
+  const settings = await getSettings(db, userId);
+  return db.$transaction(async (tx) => {
+    const card = await tx.card.findUniqueOrThrow({ where: { id: target.cardId } });
+    const entries = await tx.reviewLog.findMany({ where: { cardId: card.id } });
+    if (lastEffectiveOfCard(entries)?.id !== target.id) throw new AppError(AppErrorCode.Conflict);
+    const undone = undoReview(cardState(card), target, now);
+    const created = await tx.reviewLog.create({
+      data: { userId, cardId: card.id, clientId, dayKey: target.dayKey, ...logColumns(undone.entry), resultDue: undone.card.due },
+    });
+    // ts-fsrs rollback restores the card from the review's prev* columns. A card that took an
+    // offline review out of time order has stale prev* columns after it: replay its log instead.
+    const before = insertedInTimeOrder(entries) ? undone.card : replay([...entries, created], settings, card.id, card.createdAt);
+    // Undoing the review that made the card a leech lifts the flag and the suspension.
+    const wasLeechMaker = card.leech && card.lapses > before.lapses;
+    const updated = await tx.card.updateMany({
+      where: { id: card.id, version: card.version },
+      data: { ...before, ...(wasLeechMaker && { leech: false, suspended: false }), version: { increment: 1 } },
+    });
+    if (updated.count !== 1) throw new AppError(AppErrorCode.Conflict);
+    return card;
+  });
+}
+
+type LogRow = Awaited<ReturnType<Tx["reviewLog"]["findMany"]>>[number];
+
+/** The card's latest review still in effect, in time order (what rollback can undo). */
+function lastEffectiveOfCard(entries: readonly LogRow[]) {
+  const undone = new Set(entries.filter((e) => e.kind === "undo").map((e) => e.undoOf));
+  const stack: LogRow[] = [];
+  for (const e of [...entries].sort(compareEntries)) {
+    if (e.kind === "review" && !undone.has(e.id)) stack.push(e);
+    if (e.kind === "reset") stack.length = 0;
+  }
+  return stack.at(-1) ?? null;
+}
+
+/** True when the log was written in time order (no offline review arrived late). */
+function insertedInTimeOrder(entries: readonly LogRow[]): boolean {
+  const byInsert = [...entries].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compareEntries(a, b));
+  const byTime = [...entries].sort(compareEntries);
+  return byInsert.every((e, i) => e.id === byTime[i]?.id);
+}
+
+/**
+ * "I was right": a typed answer graded wrong is re-graded as Good. The wrong review is undone
+ * and a Good review recorded in its place; both steps use ids derived from the review's, so a
+ * repeated request changes nothing.
+ */
+export async function overrideReview(db: Db, userId: UserId, reviewClientId: string, now: Date): Promise<ReviewOutcome> {
+  const log = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: reviewClientId } } });
+  if (!log || log.kind !== "review" || !log.questionId) throw new AppError(AppErrorCode.NotFound);
+  const replacement = `${reviewClientId}:ok`;
+  const done = await storedOutcome(db, userId, replacement);
+  if (done) return done;
+  if (log.form !== "typed" || log.correct !== false) throw new AppError(AppErrorCode.Conflict);
+  const latest = await lastEffectiveReview(db, userId);
+  if (latest?.id === log.id) await undoLastReview(db, userId, `${reviewClientId}:undo`, now);
+  const outcome = await recordReview(
+    db,
+    userId,
+    { clientId: replacement, questionId: log.questionId, rating: 3, durationMs: log.durationMs, reviewedAt: now },
+    now,
+  );
+  await db.reviewLog.updateMany({ where: { userId, clientId: replacement, correct: null }, data: { correct: true, response: log.response } });
+  return { ...outcome, correct: true, partial: false };
+}
+
+async function ownedCard(db: Db, userId: UserId, cardId: string) {
+  const card = await db.card.findFirst({ where: { id: cardId, userId } });
+  if (!card) throw new AppError(AppErrorCode.NotFound);
+  return card;
+}
+
+/** Lets a suspended card (a leech) be studied again, keeping its schedule. */
+export async function unsuspendCard(db: Db, userId: UserId, cardId: string, now: Date) {
+  const card = await ownedCard(db, userId, cardId);
+  const settings = await getSettings(db, userId);
+  await db.$transaction([
+    db.reviewLog.create({
+      data: {
+        userId,
+        cardId,
+        clientId: `unsuspend-${cardId}-${now.getTime()}`,
+        dayKey: learnerDay(now, settings.timeZone, settings.dayStartHour).key,
+        ...logColumns(unsuspendEntry(cardState(card), now)),
+      },
+    }),
+    db.card.update({ where: { id: cardId }, data: { suspended: false, leech: false, version: { increment: 1 } } }),
+  ]);
+}
+
+/** Starts a card afresh as new (ts-fsrs forget), unsuspended. */
+export async function resetCardForUser(db: Db, userId: UserId, cardId: string, now: Date) {
+  const card = await ownedCard(db, userId, cardId);
+  const settings = await getSettings(db, userId);
+  const { card: fresh, entry } = resetCard(cardState(card), now);
+  await db.$transaction([
+    db.reviewLog.create({
+      data: {
+        userId,
+        cardId,
+        clientId: `reset-${cardId}-${now.getTime()}`,
+        dayKey: learnerDay(now, settings.timeZone, settings.dayStartHour).key,
+        ...logColumns(entry),
+        resultDue: fresh.due,
+      },
+    }),
+    db.card.update({ where: { id: cardId }, data: { ...fresh, suspended: false, leech: false, version: { increment: 1 } } }),
+  ]);
+}
+
+export async function saveSettings(db: Db, userId: UserId, raw: unknown) {
+  const data = parseInput(learnerSettingsInput, raw);
+  await db.learnerSettings.upsert({ where: { userId }, create: { userId, ...data }, update: data });
+  return data;
+}
+
+/**
+ * A guest's practice answers become the new account's first reviews, in the order they were
+ * given. Answers to unknown questions are skipped; each keeps its clientId, so a retry is harmless.
+ */
+export async function importGuestReviews(
+  db: Db,
+  userId: UserId,
+  reviews: readonly { clientId: string; questionId: string; response: AnswerResponse; reviewedAt: string }[],
+  now: Date,
+): Promise<number> {
+  let imported = 0;
+  const ordered = [...reviews].sort((a, b) => a.reviewedAt.localeCompare(b.reviewedAt));
+  for (const r of ordered) {
+    if (!getBank().byId.has(r.questionId)) continue;
+    try {
+      await recordReview(db, userId, { ...r, durationMs: 0 }, now);
+      imported++;
+    } catch (error) {
+      // A card suspended meanwhile, or an answer given twice: skip it, keep the rest.
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return imported;
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import type { PublicQuestion } from "@/lib/features/practice/schema";
+
+/** A client-made id (UUID or similar): the same review sent twice is stored once. */
+export const clientId = z.string().regex(/^[A-Za-z0-9_:-]{8,80}$/, "errors.INVALID_INPUT");
+
+const answer = z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]);
+
+export const reviewInput = z
+  .object({
+    clientId,
+    questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+    /** The answer given (auto-graded forms)… */
+    response: answer.optional(),
+    /** …or a self-grade (flashcards): 1 Again, 2 Hard, 3 Good, 4 Easy. */
+    rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)]).optional(),
+    durationMs: z.number().int().min(0).max(3_600_000).default(0),
+    /** When the review happened, for reviews made offline; the server clamps it to the past 30 days. */
+    reviewedAt: z.iso.datetime({ offset: true }).optional(),
+  })
+  .refine((r) => (r.response === undefined) !== (r.rating === undefined), {
+    message: "errors.INVALID_INPUT",
+    path: ["response"],
+  });
+export type ReviewInput = z.infer<typeof reviewInput>;
+
+export const undoInput = z.object({ clientId });
+
+export const overrideInput = z.object({
+  /** The review to re-grade as right ("I was right"). */
+  reviewClientId: clientId,
+});
+
+export const importInput = z.object({
+  reviews: z
+    .array(
+      z.object({
+        clientId,
+        questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+        response: answer,
+        reviewedAt: z.iso.datetime({ offset: true }),
+      }),
+    )
+    .max(200),
+});
+
+export const queueQuery = z.object({
+  pack: z.string().min(1).max(64).optional(),
+  topic: z.string().min(1).max(200).optional(),
+  /** Card keys the client already holds, so a refill does not send them again. */
+  exclude: z.array(z.string().max(300)).max(200).default([]),
+});
+
+export const cardIdInput = z.object({ cardId: z.string().min(1).max(64) });
+
+/** What one review returns: the grade, the explanation and when the card comes back. */
+export interface ReviewOutcome {
+  clientId: string;
+  rating: 1 | 2 | 3 | 4;
+  /** null for flashcards (self-graded). */
+  correct: boolean | null;
+  partial: boolean;
+  expected: string;
+  explanation: string;
+  section: string;
+  due: string;
+  leech: boolean;
+  /** True when this clientId was seen before and the stored result is returned. */
+  duplicate: boolean;
+}
+
+export interface StudyItem {
+  /** `${pack}/${factId}/${facet}` */
+  key: string;
+  reason: "learning" | "due" | "new" | "exam";
+  question: PublicQuestion;
+  /** The back of the flashcard. */
+  back: { answer: string; explanation: string; section: string };
+  /** Next interval of each self-grade, as text ("10分钟", "3天"). */
+  intervals: Record<"1" | "2" | "3" | "4", string>;
+}
+
+export interface StudyQueue {
+  items: StudyItem[];
+  counts: { learning: number; due: number; new: number };
+  /** The last review can be undone (also after a reload). */
+  canUndo: boolean;
+}

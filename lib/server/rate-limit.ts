@@ -1,0 +1,37 @@
+import type { Db } from "./db/create";
+
+export interface RateRule {
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+}
+
+// Stored in the database (not in memory) so the limit holds across several app servers.
+export const SIGN_IN_PER_ACCOUNT: RateRule = { limit: 10, windowMs: 15 * 60_000 };
+export const SIGN_IN_PER_IP: RateRule = { limit: 50, windowMs: 15 * 60_000 };
+export const SIGN_UP_PER_IP: RateRule = { limit: 20, windowMs: 60 * 60_000 };
+
+/**
+ * Counts one hit on `key` in a fixed window and says whether it is within the limit.
+ * The upsert makes concurrent first hits safe; an expired window is restarted.
+ */
+export async function allowHit(db: Db, key: string, rule: RateRule, now: Date): Promise<boolean> {
+  const resetAt = new Date(now.getTime() + rule.windowMs);
+  const row = await db.rateLimit.upsert({
+    where: { key },
+    create: { key, count: 1, resetAt },
+    update: { count: { increment: 1 } },
+  });
+  if (row.resetAt <= now) {
+    await db.rateLimit.update({ where: { key }, data: { count: 1, resetAt } });
+    return true;
+  }
+  return row.count <= rule.limit;
+}
+
+/** The client's address: the first X-Forwarded-For hop (set by the load balancer), else "direct". */
+export function clientIp(headers: Pick<Headers, "get"> | Record<string, string | string[] | undefined> | undefined): string {
+  const raw = headers && ("get" in headers && typeof headers.get === "function" ? headers.get("x-forwarded-for") : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"]);
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value?.split(",")[0]?.trim() || "direct";
+}

@@ -1,0 +1,84 @@
+import type { ReactNode } from "react";
+
+/**
+ * Dependency-free charts rendered on the server. Each chart is a figure whose data is also a
+ * table (in a <details>), so the numbers are readable without seeing the bars.
+ */
+
+export function ColumnChart({
+  title,
+  data,
+  labels,
+}: {
+  title: string;
+  data: { label: string; value: number }[];
+  labels: { label: string; value: string; show: string; summary: string };
+}) {
+  const max = Math.max(1, ...data.map((d) => d.value));
+  return (
+    <figure className="flex flex-col gap-2">
+      <figcaption className="font-semibold">{title}</figcaption>
+      <div role="img" aria-label={`${title}: ${labels.summary}`} className="flex h-32 items-end gap-px border-b border-slate-400">
+        {data.map((d) => (
+          <div key={d.label} className="flex-1 bg-teal-700 dark:bg-teal-500" style={{ height: `${(d.value / max) * 100}%` }} title={`${d.label}: ${d.value}`} />
+        ))}
+      </div>
+      <div className="flex justify-between text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
+        <span>{data[0]?.label}</span>
+        <span>{data.at(-1)?.label}</span>
+      </div>
+      <DataTable caption={labels.show} head={[labels.label, labels.value]} rows={data.map((d) => [d.label, String(d.value)])} />
+    </figure>
+  );
+}
+
+export function ShareBars({ title, hint, rows, labels }: { title: string; hint?: string; rows: { label: string; share: number; detail: string }[]; labels: { label: string; value: string; show: string } }) {
+  return (
+    <figure className="flex flex-col gap-2">
+      <figcaption>
+        <span className="font-semibold">{title}</span>
+        {hint && <span className="block text-sm text-slate-600 dark:text-slate-400">{hint}</span>}
+      </figcaption>
+      <ul className="flex flex-col gap-2">
+        {rows.map((r) => (
+          <li key={r.label} className="flex flex-col gap-1">
+            <div className="flex justify-between gap-2 text-sm">
+              <span>{r.label}</span>
+              <span className="tabular-nums">{Math.round(r.share * 100)}%</span>
+            </div>
+            <div className="h-2 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
+              <div className="h-2 rounded bg-teal-700 dark:bg-teal-500" style={{ width: `${Math.round(r.share * 100)}%` }} />
+            </div>
+          </li>
+        ))}
+      </ul>
+      <DataTable caption={labels.show} head={[labels.label, labels.value]} rows={rows.map((r) => [r.label, r.detail])} />
+    </figure>
+  );
+}
+
+function DataTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: ReactNode[][] }) {
+  return (
+    <details className="text-sm">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center">{caption}</summary>
+      <table className="w-full text-left">
+        <thead>
+          <tr>
+            {head.map((h) => (
+              <th key={h} scope="col" className="border-b border-slate-300 py-1 font-medium">{h}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {row.map((cell, j) => (
+                <td key={j} className="border-b border-slate-200 py-1 tabular-nums dark:border-slate-800">{cell}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
