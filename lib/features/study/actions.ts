@@ -7,25 +7,20 @@ import { formObject, parseInput } from "@/lib/server/validate";
 import { resetCardForUser, saveSettings, unsuspendCard } from "./mutations";
 import { cardIdInput } from "./schema";
 
-export async function unsuspendCardAction(form: FormData): Promise<ActionResult> {
-  return toActionResult(async () => {
-    const user = await requireUser();
-    const { cardId } = parseInput(cardIdInput, formObject(form));
-    await unsuspendCard(db(), user.id, cardId, new Date());
-    revalidatePath("/study/leeches");
-    return undefined;
-  });
+/** A leech-list button: the card id comes from the form; the mutation checks it is the user's. */
+function cardAction(change: typeof unsuspendCard) {
+  return async (form: FormData): Promise<ActionResult> =>
+    toActionResult(async () => {
+      const user = await requireUser();
+      const { cardId } = parseInput(cardIdInput, formObject(form));
+      await change(db(), user.id, cardId, new Date());
+      revalidatePath("/study/leeches");
+      return undefined;
+    });
 }
 
-export async function resetCardAction(form: FormData): Promise<ActionResult> {
-  return toActionResult(async () => {
-    const user = await requireUser();
-    const { cardId } = parseInput(cardIdInput, formObject(form));
-    await resetCardForUser(db(), user.id, cardId, new Date());
-    revalidatePath("/study/leeches");
-    return undefined;
-  });
-}
+export const unsuspendCardAction = cardAction(unsuspendCard);
+export const resetCardAction = cardAction(resetCardForUser);
 
 export async function saveSettingsAction(form: FormData): Promise<ActionResult> {
   return toActionResult(async () => {

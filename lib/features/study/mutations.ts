@@ -122,7 +122,11 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
         const card = await findOrCreateCard(tx, userId, q, reviewedAt);
         if (card.suspended) throw new AppError(AppErrorCode.Conflict, { card: "errors.CONFLICT" });
         const state = cardState(card);
-        const inOrder = !state.lastReview || reviewedAt >= state.lastReview;
+        // In order only if no log entry of any kind is later: a reset keeps lastReview, so a review
+        // made before a reset (arriving after it) used to be applied to the reset card, which
+        // replay(log) then wipes (test/db/study.test.ts, 8b).
+        const latest = await tx.reviewLog.findFirst({ where: { cardId: card.id }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }], select: { reviewedAt: true } });
+        const inOrder = (!state.lastReview || reviewedAt >= state.lastReview) && (!latest || reviewedAt >= latest.reviewedAt);
         let applied;
         if (inOrder) {
           const last = await lastLogOf(tx, card.id);
@@ -182,8 +186,12 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
 
 async function findOrCreateCard(tx: Tx, userId: UserId, q: Question, at: Date) {
   const key = { userId, pack: q.pack, factId: q.factId, facet: q.facet };
-  const found = await tx.card.findUnique({ where: { userId_pack_factId_facet: key } });
-  if (found) return found;
+  // Lock the card's row before reading it: on PostgreSQL this waits for a concurrent review of
+  // the same card to commit, so concurrent reviews queue up. Reading first let them all fail the
+  // version check and retry at once; 10 concurrent reviews of one facet ran out of attempts
+  // (test/db/study.test.ts). SQLite serializes writers anyway; the version check stays as a guard.
+  const locked = await tx.card.updateMany({ where: key, data: { version: { increment: 0 } } });
+  if (locked.count === 1) return tx.card.findUniqueOrThrow({ where: { userId_pack_factId_facet: key } });
   // Created at its first review, so replay(log, createdAt) starts from the same new card.
   return tx.card.create({ data: { ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at } });
 }
@@ -201,8 +209,10 @@ async function rebuild(tx: Tx, cardId: string, settings: LearnerSettings, create
 /**
  * Undoes the user's latest review still in effect (ts-fsrs rollback), appending an "undo"
  * entry. Returns the facet, so the client can show it again; null when there is nothing to undo.
- * Idempotent by clientId.
+ * Idempotent by clientId. The undo is dated at the review it cancels (see below), so `now` is no
+ * longer read; it stays in the signature for the callers (the undo route, overrideReview).
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- see above
 export async function undoLastReview(db: Db, userId: UserId, clientId: string, now: Date) {
   const repeated = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, include: { card: true } });
   if (repeated) return repeated.kind === "undo" ? repeated.card : null;
@@ -213,7 +223,11 @@ export async function undoLastReview(db: Db, userId: UserId, clientId: string, n
     const card = await tx.card.findUniqueOrThrow({ where: { id: target.cardId } });
     const entries = await tx.reviewLog.findMany({ where: { cardId: card.id } });
     if (lastEffectiveOfCard(entries)?.id !== target.id) throw new AppError(AppErrorCode.Conflict);
-    const undone = undoReview(cardState(card), target, now);
+    // The undo is dated at its review, not at `now`: replay pops the latest review in time order,
+    // so an undo dated earlier than its review (a review stamped up to MAX_CLOCK_SKEW_MS ahead) or
+    // after an offline review made in between made replay(log) throw (test/db/study.test.ts, 8b).
+    // createdAt still records when the undo happened.
+    const undone = undoReview(cardState(card), target, target.reviewedAt);
     const created = await tx.reviewLog.create({
       data: { userId, cardId: card.id, clientId, dayKey: target.dayKey, ...logColumns(undone.entry), resultDue: undone.card.due },
     });
@@ -275,48 +289,38 @@ export async function overrideReview(db: Db, userId: UserId, reviewClientId: str
   return { ...outcome, correct: true, partial: false };
 }
 
-async function ownedCard(db: Db, userId: UserId, cardId: string) {
+/**
+ * Puts one of the user's cards back into study: logs `kind` ("unsuspend" keeps the schedule,
+ * "reset" starts the card afresh as new with ts-fsrs forget) and lifts the suspension.
+ */
+async function restoreCard(db: Db, userId: UserId, cardId: string, kind: "unsuspend" | "reset", now: Date) {
   const card = await db.card.findFirst({ where: { id: cardId, userId } });
   if (!card) throw new AppError(AppErrorCode.NotFound);
-  return card;
+  const settings = await getSettings(db, userId);
+  const { card: next, entry } = kind === "reset" ? resetCard(cardState(card), now) : { card: cardState(card), entry: unsuspendEntry(cardState(card), now) };
+  await db.$transaction([
+    db.reviewLog.create({
+      data: {
+        userId,
+        cardId,
+        clientId: `${kind}-${cardId}-${now.getTime()}`,
+        dayKey: learnerDay(now, settings.timeZone, settings.dayStartHour).key,
+        ...logColumns(entry),
+        resultDue: next.due,
+      },
+    }),
+    db.card.update({ where: { id: cardId }, data: { ...next, suspended: false, leech: false, version: { increment: 1 } } }),
+  ]);
 }
 
 /** Lets a suspended card (a leech) be studied again, keeping its schedule. */
-export async function unsuspendCard(db: Db, userId: UserId, cardId: string, now: Date) {
-  const card = await ownedCard(db, userId, cardId);
-  const settings = await getSettings(db, userId);
-  await db.$transaction([
-    db.reviewLog.create({
-      data: {
-        userId,
-        cardId,
-        clientId: `unsuspend-${cardId}-${now.getTime()}`,
-        dayKey: learnerDay(now, settings.timeZone, settings.dayStartHour).key,
-        ...logColumns(unsuspendEntry(cardState(card), now)),
-      },
-    }),
-    db.card.update({ where: { id: cardId }, data: { suspended: false, leech: false, version: { increment: 1 } } }),
-  ]);
+export function unsuspendCard(db: Db, userId: UserId, cardId: string, now: Date) {
+  return restoreCard(db, userId, cardId, "unsuspend", now);
 }
 
 /** Starts a card afresh as new (ts-fsrs forget), unsuspended. */
-export async function resetCardForUser(db: Db, userId: UserId, cardId: string, now: Date) {
-  const card = await ownedCard(db, userId, cardId);
-  const settings = await getSettings(db, userId);
-  const { card: fresh, entry } = resetCard(cardState(card), now);
-  await db.$transaction([
-    db.reviewLog.create({
-      data: {
-        userId,
-        cardId,
-        clientId: `reset-${cardId}-${now.getTime()}`,
-        dayKey: learnerDay(now, settings.timeZone, settings.dayStartHour).key,
-        ...logColumns(entry),
-        resultDue: fresh.due,
-      },
-    }),
-    db.card.update({ where: { id: cardId }, data: { ...fresh, suspended: false, leech: false, version: { increment: 1 } } }),
-  ]);
+export function resetCardForUser(db: Db, userId: UserId, cardId: string, now: Date) {
+  return restoreCard(db, userId, cardId, "reset", now);
 }
 
 export async function saveSettings(db: Db, userId: UserId, raw: unknown) {
@@ -336,7 +340,8 @@ export async function importGuestReviews(
   now: Date,
 ): Promise<number> {
   let imported = 0;
-  const ordered = [...reviews].sort((a, b) => a.reviewedAt.localeCompare(b.reviewedAt));
+  // By instant, not by text: the API accepts any UTC offset, and "10:00+08:00" is before "03:00Z".
+  const ordered = [...reviews].sort((a, b) => Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt));
   for (const r of ordered) {
     if (!getBank().byId.has(r.questionId)) continue;
     try {

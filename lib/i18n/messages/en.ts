@@ -1,6 +1,12 @@
+import * as assignments from "./assignments";
+import * as classes from "./classes";
+import * as reports from "./reports";
 import type { Messages } from "./zh-CN";
 
 export const en: Messages = {
+  classes: classes.en,
+  assignments: assignments.en,
+  reports: reports.en,
   app: {
     name: "Delta Recall",
     tagline: "Turn facts into a question bank that schedules your reviews",
@@ -13,6 +19,8 @@ export const en: Messages = {
     practice: "Practice",
     study: "Study",
     stats: "Stats",
+    classes: "Classes",
+    assignments: "Assignments",
     account: "Account",
     signIn: "Sign in",
     signUp: "Sign up",

@@ -1,5 +1,13 @@
+import * as assignments from "./assignments";
+import * as classes from "./classes";
+import * as reports from "./reports";
+import type { Widen } from "./widen";
+
 /** The zh-CN catalogue; the source of keys. `en.ts` must have the same shape (type-checked). */
 export const zhCN = {
+  classes: classes.zh,
+  assignments: assignments.zh,
+  reports: reports.zh,
   app: {
     name: "Delta Recall",
     tagline: "把知识点变成会复习的题库",
@@ -12,6 +20,8 @@ export const zhCN = {
     practice: "练习",
     study: "学习",
     stats: "统计",
+    classes: "班级",
+    assignments: "作业",
     account: "账户",
     signIn: "登录",
     signUp: "注册",
@@ -237,5 +247,4 @@ export const zhCN = {
   },
 } as const;
 
-type Widen<T> = { -readonly [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Messages = Widen<typeof zhCN>;

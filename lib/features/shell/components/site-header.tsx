@@ -21,6 +21,16 @@ export async function SiteHeader() {
           <Link href="/study" className={link}>
             {t("nav.study")}
           </Link>
+          {user?.role === "student" && (
+            <Link href="/assignments" className={link}>
+              {t("nav.assignments")}
+            </Link>
+          )}
+          {user && (
+            <Link href="/classes" className={link}>
+              {t("nav.classes")}
+            </Link>
+          )}
         </nav>
         <div className="ml-auto flex items-center gap-1">
           <LanguageSwitch />

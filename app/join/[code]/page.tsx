@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { JoinPreviewCard } from "@/lib/features/classes/components/join-preview";
+import { previewJoin } from "@/lib/features/classes/data";
+import { getT } from "@/lib/i18n/server";
+import { requireUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db/client";
+
+type Props = { params: Promise<{ code: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("classes.join.title") };
+}
+
+export default async function JoinByLinkPage({ params }: Props) {
+  const { code } = await params;
+  const user = await requireUser({ returnTo: `/join/${encodeURIComponent(code)}` });
+  const { t } = await getT();
+  const preview = await previewJoin(db(), user.id, code);
+  return (
+    <div className="mx-auto flex max-w-sm flex-col gap-4">
+      <h1 className="text-2xl font-bold">{t("classes.join.title")}</h1>
+      <JoinPreviewCard preview={preview} role={user.role} />
+    </div>
+  );
+}

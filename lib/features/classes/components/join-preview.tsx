@@ -1,0 +1,55 @@
+import Link from "next/link";
+import type { Role } from "@/lib/core/roles";
+import { getT } from "@/lib/i18n/server";
+import { buttonClass } from "@/lib/ui/button";
+import type { JoinPreview } from "../schema";
+import { JoinForm } from "./join-form";
+
+export async function TeachersCannotJoin() {
+  const { t } = await getT();
+  return (
+    <>
+      <p>{t("classes.join.teachersCannotJoin")}</p>
+      <Link href="/classes" className={buttonClass("secondary", "self-start")}>
+        {t("classes.title")}
+      </Link>
+    </>
+  );
+}
+
+/** What a join link shows: the class and a Join button, or why it cannot be joined. */
+export async function JoinPreviewCard({ preview, role }: { preview: JoinPreview | null; role: Role }) {
+  const { t } = await getT();
+  if (!preview) {
+    return (
+      <>
+        <p role="alert">{t("classes.join.codeUnknown")}</p>
+        <Link href="/join" className={buttonClass("secondary", "self-start")}>
+          {t("classes.join.typeCode")}
+        </Link>
+      </>
+    );
+  }
+  if (role === "teacher") return <TeachersCannotJoin />;
+  return (
+    <>
+      <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+        <p className="text-sm text-slate-600 dark:text-slate-400">{t("classes.join.invited")}</p>
+        <p data-testid="join-class-name" className="text-xl font-semibold">{preview.name}</p>
+        <p className="text-slate-700 dark:text-slate-300">{t("classes.teacherIs", { name: preview.teacherName })}</p>
+      </div>
+      {preview.alreadyMember ? (
+        <>
+          <p>{t("classes.join.alreadyMember")}</p>
+          <Link href={`/classes/${preview.classId}`} className={buttonClass("primary", "self-start")}>
+            {t("classes.join.openClass")}
+          </Link>
+        </>
+      ) : preview.archived ? (
+        <p role="alert">{t("classes.join.archived")}</p>
+      ) : (
+        <JoinForm code={preview.joinCode} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+import type { Locale } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import { removeStudentAction } from "../actions";
+import { formatDay } from "../format";
+import type { RosterMember } from "../schema";
+import { ConfirmAction } from "./confirm-action";
+
+export async function Roster({ classId, members, timeZone, locale }: { classId: string; members: RosterMember[]; timeZone: string; locale: Locale }) {
+  const { t } = await getT();
+  return (
+    <section aria-labelledby="roster-title" className="flex flex-col gap-3">
+      <h2 id="roster-title" className="text-lg font-semibold">
+        {t("classes.page.roster", { count: members.length })}
+      </h2>
+      {members.length === 0 ? (
+        <p className="text-slate-700 dark:text-slate-300">{t("classes.page.rosterEmpty")}</p>
+      ) : (
+        <ul data-testid="roster" className="flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
+          {members.map((m) => (
+            <li key={m.userId} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
+              <div className="min-w-0">
+                <p className="font-medium">{m.name}</p>
+                <p className="text-sm break-all text-slate-600 dark:text-slate-400">{m.email}</p>
+                <p className="text-sm text-slate-600 dark:text-slate-400">{t("classes.joinedOn", { date: formatDay(m.joinedAt, locale, timeZone) })}</p>
+              </div>
+              <ConfirmAction
+                action={removeStudentAction}
+                fields={{ classId, userId: m.userId }}
+                label={t("classes.page.remove")}
+                ariaLabel={t("classes.page.removeLabel", { name: m.name })}
+                question={t("classes.page.removeQuestion", { name: m.name })}
+                confirmLabel={t("classes.page.confirmRemove")}
+              />
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
