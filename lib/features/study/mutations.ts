@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { gradeAnswer, type Response as AnswerResponse } from "@/lib/core/grade";
 import type { Question } from "@/lib/core/generate";
 import {
@@ -209,11 +210,9 @@ async function rebuild(tx: Tx, cardId: string, settings: LearnerSettings, create
 /**
  * Undoes the user's latest review still in effect (ts-fsrs rollback), appending an "undo"
  * entry. Returns the facet, so the client can show it again; null when there is nothing to undo.
- * Idempotent by clientId. The undo is dated at the review it cancels (see below), so `now` is no
- * longer read; it stays in the signature for the callers (the undo route, overrideReview).
+ * Idempotent by clientId. The undo is dated at the review it cancels (see below), so it needs no clock.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- see above
-export async function undoLastReview(db: Db, userId: UserId, clientId: string, now: Date) {
+export async function undoLastReview(db: Db, userId: UserId, clientId: string) {
   const repeated = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } }, include: { card: true } });
   if (repeated) return repeated.kind === "undo" ? repeated.card : null;
   const target = await lastEffectiveReview(db, userId);
@@ -278,7 +277,7 @@ export async function overrideReview(db: Db, userId: UserId, reviewClientId: str
   if (done) return done;
   if (log.form !== "typed" || log.correct !== false) throw new AppError(AppErrorCode.Conflict);
   const latest = await lastEffectiveReview(db, userId);
-  if (latest?.id === log.id) await undoLastReview(db, userId, `${reviewClientId}:undo`, now);
+  if (latest?.id === log.id) await undoLastReview(db, userId, `${reviewClientId}:undo`);
   const outcome = await recordReview(
     db,
     userId,
@@ -303,7 +302,7 @@ async function restoreCard(db: Db, userId: UserId, cardId: string, kind: "unsusp
       data: {
         userId,
         cardId,
-        clientId: `${kind}-${cardId}-${now.getTime()}`,
+        clientId: `${kind}-${cardId}-${randomUUID()}`,
         dayKey: learnerDay(now, settings.timeZone, settings.dayStartHour).key,
         ...logColumns(entry),
         resultDue: next.due,

@@ -11,6 +11,6 @@ export const POST = jsonRoute(async (request: Request) => {
   const user = await requireUser();
   const { clientId } = parseInput(undoInput, await readJson(request));
   const now = new Date();
-  const card = await undoLastReview(db(), user.id, clientId, now);
+  const card = await undoLastReview(db(), user.id, clientId);
   return { item: card ? await getStudyItem(db(), user.id, card, now, await getLocale()) : null };
 });

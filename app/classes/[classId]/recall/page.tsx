@@ -1,0 +1,43 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { orNotFound } from "@/lib/features/classes/not-found";
+import { CsvLinks } from "@/lib/features/reports/components/csv-links";
+import { RecallTables } from "@/lib/features/reports/components/recall-tables";
+import { getClassRecall } from "@/lib/features/reports/recall";
+import { getT } from "@/lib/i18n/server";
+import { requireUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db/client";
+import { buttonClass } from "@/lib/ui/button";
+
+type Props = { params: Promise<{ classId: string }> };
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("reports.recall.title") };
+}
+
+export default async function ClassRecallPage({ params }: Props) {
+  const { classId } = await params;
+  const base = `/classes/${classId}/recall`;
+  const user = await requireUser({ returnTo: base });
+  if (user.role !== "teacher") notFound();
+  const { t } = await getT();
+  const recall = await orNotFound(getClassRecall(db(), user, classId, new Date()));
+  const hasData = recall.topics.length > 0 && (recall.tables[0]?.rows.length ?? 0) > 0;
+  return (
+    <div className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <h1 className="text-2xl font-bold">{t("reports.recall.heading", { className: recall.className })}</h1>
+        <p className="text-slate-700 dark:text-slate-300">{t("reports.recall.intro")}</p>
+        <div>
+          <Link href={`/classes/${classId}`} className={buttonClass("ghost")}>
+            {t("reports.backToClass")}
+          </Link>
+        </div>
+      </header>
+      <RecallTables recall={recall} />
+      {hasData && <CsvLinks links={[{ href: `${base}/csv`, label: t("reports.csv.recall") }]} />}
+    </div>
+  );
+}

@@ -1,0 +1,104 @@
+import { devices, expect, test } from "@playwright/test";
+import { answerShownQuestion, freshEmail, signUp } from "./helpers";
+
+test("a teacher publishes an assignment; a student takes it on a phone, reloads mid-way and sees the score", async ({ page: student, browser }, testInfo) => {
+  // The student is this project's phone and the teacher a desktop within the test, so one project runs it.
+  test.skip(testInfo.project.name !== "phone", "covers both layouts itself");
+
+  const desktop = await browser.newContext({ ...devices["Desktop Chrome"], locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const teacher = await desktop.newPage();
+  await signUp(teacher, { email: freshEmail("teacher"), name: "赵老师", password: "teach-pass-1", role: "teacher" });
+  await teacher.goto("/classes/new");
+  await teacher.getByLabel("班级名称").fill("高二（5）班");
+  await teacher.getByRole("button", { name: "创建班级" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "高二（5）班" })).toBeVisible();
+  const code = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+  const classPath = new URL(teacher.url()).pathname;
+
+  await signUp(student, { email: freshEmail("pupil"), name: "孙同学", password: "learn-pass-1" });
+  await student.goto("/join");
+  await student.getByLabel("加入码").fill(code);
+  await student.getByRole("button", { name: "加入", exact: true }).click();
+  await expect(student.getByRole("heading", { level: 1, name: "高二（5）班" })).toBeVisible();
+
+  // The teacher: a draft of four choice questions, opening now (the form's default) in the browser's zone.
+  await teacher.goto(`${classPath}/assignments`);
+  await teacher.getByRole("link", { name: "新建作业" }).click();
+  await teacher.getByLabel("标题", { exact: true }).fill("第一单元测验");
+  for (const form of ["填空", "数字", "排序", "多选", "配对"]) {
+    const box = teacher.getByRole("checkbox", { name: form, exact: true });
+    if ((await box.count()) > 0) await box.uncheck();
+  }
+  await teacher.getByLabel("题数", { exact: true }).fill("4");
+  await expect(teacher.getByLabel("时区", { exact: true })).toHaveValue("Asia/Shanghai");
+  await teacher.getByRole("button", { name: "保存草稿并预览" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "题目预览" })).toBeVisible();
+  await expect(teacher.getByTestId("preview-questions").locator(":scope > li")).toHaveCount(4);
+  await teacher.getByRole("button", { name: "发布" }).first().click();
+  await expect(teacher.getByTestId("assignment-state")).toHaveText("开放中");
+
+  // The student finds it, starts it and answers two questions.
+  await student.goto("/assignments");
+  const card = student.getByTestId("student-assignment").filter({ hasText: "第一单元测验" });
+  await expect(card.getByTestId("status")).toHaveText(/未开始/);
+  await card.click();
+  await student.getByRole("button", { name: "开始作答" }).click();
+  for (let n = 1; n <= 2; n++) {
+    await expect(student.getByText(`第 ${n} / 4 题`)).toBeVisible();
+    await answerShownQuestion(student);
+    await expect(student.getByTestId("feedback")).toBeVisible();
+    await student.getByRole("button", { name: "下一题" }).click();
+  }
+
+  // A reload mid-way: the saved answers come back from the server and it resumes at question 3.
+  await student.reload();
+  await expect(student.getByTestId("answered-count")).toHaveText("已答 2 / 4 题");
+  await expect(student.getByText("第 3 / 4 题")).toBeVisible();
+  await expect(student.getByRole("button", { name: "第 1 题，已答" })).toBeVisible();
+  for (let n = 3; n <= 4; n++) {
+    await answerShownQuestion(student);
+    await expect(student.getByTestId("feedback")).toBeVisible();
+    await student.getByRole("button", { name: "下一题" }).click();
+  }
+  await expect(student.getByRole("heading", { name: "交卷" })).toBeVisible();
+  await student.getByRole("button", { name: "交卷", exact: true }).click();
+  await expect(student.getByTestId("score")).toHaveText(/^得分 \d+%$/);
+  await expect(student.getByTestId("status").first()).toHaveText(/已提交/);
+  await expect(student.getByTestId("hand-ins")).toContainText("第 1 次");
+
+  // The teacher's list counts the hand-in, and the report shows the student's score.
+  await teacher.goto(`${classPath}/assignments`);
+  await expect(teacher.getByTestId("status-counts")).toContainText("已提交 1");
+  await teacher.getByRole("link", { name: "第一单元测验" }).first().click();
+  await teacher.waitForURL(/\/assignments\/[^/]+$/);
+  const assignmentPath = new URL(teacher.url()).pathname;
+  const reportPath = `${assignmentPath}/report`;
+  await teacher.goto(reportPath);
+  await expect(teacher.getByText("孙同学").first()).toBeVisible();
+  await expect(teacher.getByText(/\d+%/).first()).toBeVisible();
+
+  // The CSV opens in Excel with Chinese intact: UTF-8 with a BOM.
+  const csv = await teacher.request.get(`${reportPath}/csv?kind=students`);
+  expect(csv.status()).toBe(200);
+  const bytes = await csv.body();
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(bytes.toString("utf8")).toContain("孙同学");
+  const questionsCsv = await teacher.request.get(`${reportPath}/csv?kind=questions`);
+  expect(questionsCsv.status()).toBe(200);
+
+  // Another teacher and another student are refused the class, the assignment, the report and the CSV.
+  const studentAssignmentPath = new URL(student.url()).pathname;
+  for (const [role, name] of [["teacher", "钱老师"], ["student", "李同学"]] as const) {
+    const context = await browser.newContext({ ...devices["Desktop Chrome"], locale: "zh-CN" });
+    const other = await context.newPage();
+    await signUp(other, { email: freshEmail(`other-${role}`), name, password: "other-pass-1", role });
+    for (const path of [classPath, `${classPath}/assignments`, assignmentPath, reportPath, studentAssignmentPath]) {
+      const response = await other.goto(path);
+      expect(response?.status(), `${role} ${path}`).toBe(404);
+    }
+    const refused = await other.request.get(`${reportPath}/csv?kind=students`);
+    expect([403, 404]).toContain(refused.status());
+    await context.close();
+  }
+  await desktop.close();
+});

@@ -1,0 +1,5 @@
+export * from "./attempts";
+export * from "./responses";
+export * from "./item-analysis";
+export * from "./recall";
+export * from "./csv";

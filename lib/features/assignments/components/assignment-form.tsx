@@ -1,0 +1,253 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { countMatchingFacts } from "@/lib/core/assignments/select";
+import type { QuestionForm } from "@/lib/core/generate/types";
+import { translateDynamic } from "@/lib/i18n";
+import { useI18n } from "@/lib/i18n/client";
+import { Button } from "@/lib/ui/button";
+import { Field } from "@/lib/ui/field";
+import { createAssignmentAction, updateAssignmentAction } from "../actions";
+import { defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, type AssignmentFormValues, type PackOption } from "../schema";
+
+type Props =
+  | { mode: "create"; classId: string; packs: PackOption[]; now: string }
+  | { mode: "edit"; classId: string; packs: PackOption[]; assignmentId: string; values: AssignmentFormValues; published: boolean };
+
+const FALLBACK_ZONE = "Asia/Shanghai";
+const noSubscription = () => () => {};
+
+/** The browser's time zone; null while rendering on the server (and hydrating). */
+function useBrowserTimeZone(): string | null {
+  return useSyncExternalStore(noSubscription, () => Intl.DateTimeFormat().resolvedOptions().timeZone, () => null);
+}
+
+/**
+ * Creates or edits an assignment. A new one starts in the browser's time zone: the form is
+ * drawn again (a new key) once that zone is known, before anyone can have typed.
+ */
+export function AssignmentForm(props: Props) {
+  const zone = useBrowserTimeZone();
+  if (props.mode === "edit") return <FormBody {...props} initial={props.values} />;
+  const pack = props.packs[0];
+  if (!pack) return null;
+  const initial = defaultFormValues(pack, zone ?? FALLBACK_ZONE, new Date(props.now));
+  return <FormBody key={zone ?? "server"} {...props} initial={initial} published={false} />;
+}
+
+const box = "flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 px-3 has-checked:border-teal-700 has-disabled:opacity-60 dark:border-slate-600";
+const legend = "font-semibold";
+
+function FormBody(props: Props & { initial: AssignmentFormValues; published: boolean }) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const { initial, published, packs } = props;
+  const [packId, setPackId] = useState(initial.pack);
+  const [topics, setTopics] = useState<string[]>(initial.topics);
+  const [forms, setForms] = useState<QuestionForm[]>(initial.forms);
+  const [questionMode, setQuestionMode] = useState(initial.questionMode);
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [pending, setPending] = useState(false);
+  const pack = packs.find((p) => p.id === packId) ?? packs[0];
+  const matching = pack ? countMatchingFacts(pack.facts, topics, forms) : 0;
+  const error = (name: string) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
+  const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "");
+    const values = {
+      title: text("title"),
+      pack: packId,
+      topics,
+      forms,
+      questionMode,
+      questionCount: text("questionCount"),
+      opensAt: text("opensAt"),
+      dueAt: text("dueAt"),
+      timeZone: text("timeZone"),
+      attemptsAllowed: text("attemptsAllowed"),
+      timeLimitMinutes: text("timeLimitMinutes"),
+      masteryGoal: text("masteryGoal"),
+      feedback: text("feedback"),
+    };
+    setPending(true);
+    try {
+      const result =
+        props.mode === "create"
+          ? await createAssignmentAction(props.classId, values)
+          : { ...(await updateAssignmentAction(props.assignmentId, values)), data: { id: props.assignmentId } };
+      if (!result.ok) {
+        setFields(result.fields ?? { _: `errors.${result.code}` });
+        return;
+      }
+      // A draft goes to its preview (the next step is publishing); a published one to its page.
+      router.push(`/classes/${props.classId}/assignments/${result.data.id}${published ? "" : "/preview"}`);
+    } catch {
+      setFields({ _: "assignments.errors.network" });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
+      <Field label={t("assignments.form.title")} name="title" defaultValue={initial.title} maxLength={120} required error={error("title")} />
+
+      <Section title={t("assignments.form.questions")}>
+        {published && <p className="text-sm text-slate-600 dark:text-slate-400">{t("assignments.form.questionsFixed")}</p>}
+        <fieldset disabled={published} className="flex flex-col gap-4">
+          {packs.length > 1 && (
+            <label className="flex flex-col gap-1">
+              <span className="text-sm font-medium">{t("assignments.form.pack")}</span>
+              <select
+                value={packId}
+                onChange={(e) => {
+                  const next = packs.find((p) => p.id === e.target.value);
+                  setPackId(e.target.value);
+                  setTopics([]);
+                  setForms(next ? [...next.forms] : []);
+                }}
+                className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-base dark:border-slate-600 dark:bg-slate-900"
+              >
+                {packs.map((p) => (
+                  <option key={p.id} value={p.id}>{p.title}</option>
+                ))}
+              </select>
+            </label>
+          )}
+          {pack && (
+            <fieldset className="flex flex-col gap-2" aria-describedby="topics-hint">
+              <legend className={legend}>{t("assignments.form.topics", { pack: pack.title })}</legend>
+              <p id="topics-hint" className="text-sm text-slate-600 dark:text-slate-400">{t("assignments.form.topicsHint")}</p>
+              <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
+                {pack.topics.map((topic) => (
+                  <label key={topic.name} className={box}>
+                    <input type="checkbox" checked={topics.includes(topic.name)} onChange={(e) => setTopics(toggle(topics, topic.name, e.target.checked))} className="size-5" />
+                    <span className="flex-1">{topic.name}</span>
+                    <span className="text-sm text-slate-500">{t("assignments.form.factCount", { n: topic.factCount })}</span>
+                  </label>
+                ))}
+              </div>
+              <FieldError text={error("topics")} />
+            </fieldset>
+          )}
+          {pack && (
+            <fieldset className="flex flex-col gap-2">
+              <legend className={legend}>{t("assignments.form.forms")}</legend>
+              <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
+                {pack.forms.map((form) => (
+                  <label key={form} className={box}>
+                    <input type="checkbox" checked={forms.includes(form)} onChange={(e) => setForms(toggle(forms, form, e.target.checked))} className="size-5" />
+                    {t(`forms.${form}`)}
+                  </label>
+                ))}
+              </div>
+              <FieldError text={error("forms")} />
+            </fieldset>
+          )}
+          <fieldset className="flex flex-col gap-2">
+            <legend className={legend}>{t("assignments.form.length")}</legend>
+            <label className={box}>
+              <input type="radio" name="questionMode" value="count" checked={questionMode === "count"} onChange={() => setQuestionMode("count")} className="size-5" />
+              {t("assignments.form.countMode")}
+            </label>
+            {questionMode === "count" && (
+              <Field
+                label={t("assignments.form.questionCount")}
+                name="questionCount"
+                type="number"
+                inputMode="numeric"
+                min={1}
+                max={MAX_QUESTIONS}
+                defaultValue={initial.questionCount}
+                hint={t("assignments.form.range", { min: 1, max: MAX_QUESTIONS })}
+                error={error("questionCount")}
+              />
+            )}
+            <label className={box}>
+              <input type="radio" name="questionMode" value="all" checked={questionMode === "all"} onChange={() => setQuestionMode("all")} className="size-5" />
+              {t("assignments.form.allMode")}
+            </label>
+            <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite" data-testid="matching-facts">
+              {t("assignments.form.matching", { n: matching })}
+            </p>
+          </fieldset>
+        </fieldset>
+      </Section>
+
+      <Section title={t("assignments.form.schedule")}>
+        <Field label={t("assignments.form.opensAt")} name="opensAt" type="datetime-local" defaultValue={initial.opensAt} required error={error("opensAt")} />
+        <Field label={t("assignments.form.dueAt")} name="dueAt" type="datetime-local" defaultValue={initial.dueAt} required error={error("dueAt")} />
+        <Field label={t("assignments.form.timeZone")} name="timeZone" defaultValue={initial.timeZone} autoComplete="off" hint={t("assignments.form.timeZoneHint")} error={error("timeZone")} />
+      </Section>
+
+      <Section title={t("assignments.form.rules")}>
+        <Field
+          label={t("assignments.form.attemptsAllowed")}
+          name="attemptsAllowed"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_ATTEMPTS}
+          defaultValue={initial.attemptsAllowed}
+          hint={t("assignments.form.range", { min: 1, max: MAX_ATTEMPTS })}
+          error={error("attemptsAllowed")}
+        />
+        <Field
+          label={t("assignments.form.timeLimit")}
+          name="timeLimitMinutes"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={MAX_MINUTES}
+          defaultValue={initial.timeLimitMinutes}
+          hint={t("assignments.form.timeLimitHint")}
+          error={error("timeLimitMinutes")}
+        />
+        <Field
+          label={t("assignments.form.masteryGoal")}
+          name="masteryGoal"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={100}
+          defaultValue={initial.masteryGoal}
+          hint={t("assignments.form.masteryGoalHint")}
+          error={error("masteryGoal")}
+        />
+        <fieldset className="flex flex-col gap-2">
+          <legend className={legend}>{t("assignments.form.feedback")}</legend>
+          <label className={box}>
+            <input type="radio" name="feedback" value="each" defaultChecked={initial.feedback === "each"} className="size-5" />
+            {t("assignments.feedback.each")}
+          </label>
+          <label className={box}>
+            <input type="radio" name="feedback" value="end" defaultChecked={initial.feedback === "end"} className="size-5" />
+            {t("assignments.feedback.end")}
+          </label>
+        </fieldset>
+      </Section>
+
+      <FieldError text={error("_") ?? error("assignment")} />
+      <Button type="submit" disabled={pending}>
+        {props.mode === "create" ? t("assignments.form.saveDraft") : t("assignments.form.save")}
+      </Button>
+    </form>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="flex flex-col gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function FieldError({ text }: { text: string | undefined }) {
+  if (!text) return null;
+  return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{text}</p>;
+}

@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { assignmentState, studentStatuses, type AssignmentState } from "@/lib/core/assignments/status";
+import { formatInZone } from "@/lib/core/assignments/time";
+import { getT } from "@/lib/i18n/server";
+import type { AssignmentSummary } from "../data";
+import { statusSymbol } from "./status-badge";
+
+const stateTone: Record<AssignmentState, string> = {
+  draft: "border-dashed border-slate-400",
+  scheduled: "border-slate-400",
+  open: "border-teal-700",
+  closed: "border-slate-300",
+};
+
+/** A class's assignments for its teacher: state, due date and where the students stand. */
+export async function ClassAssignments({ classId, assignments, now }: { classId: string; assignments: AssignmentSummary[]; now: Date }) {
+  const { t, locale } = await getT();
+  if (assignments.length === 0) return <p>{t("assignments.teacher.none")}</p>;
+  return (
+    <ul className="flex flex-col gap-3" data-testid="assignment-list">
+      {assignments.map(({ assignment: a, questionTotal, counts }) => {
+        const state = assignmentState(a, now);
+        return (
+          <li key={a.id}>
+            <Link
+              href={`/classes/${classId}/assignments/${a.id}`}
+              className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-800 dark:hover:bg-slate-900"
+            >
+              <span className="flex flex-wrap items-center gap-2">
+                <span className="font-semibold">{a.title}</span>
+                <span className={`rounded-full border px-2 text-sm ${stateTone[state]}`}>{t(`assignments.state.${state}`)}</span>
+              </span>
+              <span className="text-sm text-slate-600 dark:text-slate-400">
+                {t("assignments.teacher.dueLine", { due: formatInZone(a.dueAt, a.timeZone, locale) })} · {t("assignments.facts.questionCount", { n: questionTotal })}
+              </span>
+              {counts && (
+                <span className="flex flex-wrap gap-x-3 gap-y-1 text-sm" data-testid="status-counts">
+                  {studentStatuses
+                    .filter((s) => counts[s] > 0)
+                    .map((s) => (
+                      <span key={s}>
+                        <span aria-hidden="true">{statusSymbol[s]} </span>
+                        {t("assignments.teacher.count", { status: t(`assignments.status.${s}`), n: counts[s] })}
+                      </span>
+                    ))}
+                </span>
+              )}
+            </Link>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

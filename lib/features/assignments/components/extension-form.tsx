@@ -1,0 +1,80 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+import { translateDynamic } from "@/lib/i18n";
+import { useI18n } from "@/lib/i18n/client";
+import { Button } from "@/lib/ui/button";
+import { Field } from "@/lib/ui/field";
+import { setExtensionAction } from "../actions";
+import { MAX_MINUTES } from "../schema";
+
+interface Props {
+  assignmentId: string;
+  userId: string;
+  studentName: string;
+  extraMinutes: number;
+  /** datetime-local text in the assignment's zone, or "". */
+  dueAt: string;
+  timeZone: string;
+}
+
+/** A student's extra minutes per attempt and later due date; zero and blank remove them. */
+export function ExtensionForm({ assignmentId, userId, studentName, extraMinutes, dueAt, timeZone }: Props) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [status, setStatus] = useState<string>();
+  const [pending, setPending] = useState(false);
+  const error = (name: string) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
+  const idPrefix = `ext-${userId}`;
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    setPending(true);
+    setStatus(undefined);
+    try {
+      const result = await setExtensionAction({ assignmentId, userId, extraMinutes: String(data.get("extraMinutes") ?? ""), dueAt: String(data.get("dueAt") ?? "") });
+      if (result.ok) {
+        setFields({});
+        setStatus(t("assignments.extension.saved"));
+        router.refresh();
+      } else {
+        setFields(result.fields ?? { _: `errors.${result.code}` });
+      }
+    } catch {
+      setFields({ _: "assignments.errors.network" });
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate aria-label={t("assignments.extension.for", { name: studentName })}>
+      <Field
+        id={`${idPrefix}-minutes`}
+        label={t("assignments.extension.extraMinutes")}
+        name="extraMinutes"
+        type="number"
+        inputMode="numeric"
+        min={0}
+        max={MAX_MINUTES}
+        defaultValue={extraMinutes || ""}
+        hint={t("assignments.extension.extraMinutesHint")}
+        error={error("extraMinutes")}
+      />
+      <Field
+        id={`${idPrefix}-due`}
+        label={t("assignments.extension.dueAt")}
+        name="dueAt"
+        type="datetime-local"
+        defaultValue={dueAt}
+        hint={t("assignments.extension.dueAtHint", { zone: timeZone })}
+        error={error("dueAt")}
+      />
+      {error("_") && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error("_")}</p>}
+      <Button type="submit" variant="secondary" disabled={pending}>{t("assignments.extension.save")}</Button>
+      <p role="status" className="text-sm text-teal-800 dark:text-teal-300">{status}</p>
+    </form>
+  );
+}

@@ -1,0 +1,50 @@
+import type { Question } from "@/lib/core/generate";
+import { answerText } from "@/lib/features/practice/data";
+import { getT } from "@/lib/i18n/server";
+
+/** The questions with their answers, as the teacher checks them before publishing. */
+export async function QuestionPreview({ questions }: { questions: Question[] }) {
+  const { t } = await getT();
+  return (
+    <ol className="flex flex-col gap-4" data-testid="preview-questions">
+      {questions.map((q, i) => {
+        const correct = new Set(Array.isArray(q.answer) ? q.answer : [q.answer]);
+        return (
+          <li key={q.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+            <p className="text-sm text-slate-600 dark:text-slate-400">
+              {t("assignments.take.progress", { n: i + 1, total: questions.length })} · {t(`forms.${q.form}`)} · {q.section}
+            </p>
+            <p className="font-medium">{q.prompt}</p>
+            {q.pairs ? (
+              <ul className="list-disc pl-5">
+                {q.pairs.map((p) => (
+                  <li key={p.left}>
+                    {p.left} → {p.right}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              q.choices &&
+              q.form !== "order" && (
+                <ul className="flex flex-col gap-1">
+                  {q.choices.map((c) => (
+                    <li key={c} className={correct.has(c) ? "font-semibold" : ""}>
+                      <span aria-hidden="true">{correct.has(c) ? "✓ " : "· "}</span>
+                      {c}
+                      {correct.has(c) && <span className="sr-only"> ({t("assignments.preview.correctChoice")})</span>}
+                    </li>
+                  ))}
+                </ul>
+              )
+            )}
+            <p>
+              <span className="font-medium">{t("assignments.preview.answer")}</span>
+              {answerText(q)}
+            </p>
+            <p className="text-sm text-slate-700 dark:text-slate-300">{q.explanation}</p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { StudentStatus } from "@/lib/core/assignments/status";
+import { formatInZone } from "@/lib/core/assignments/time";
+import type { MessageKey } from "@/lib/i18n";
+import { getT } from "@/lib/i18n/server";
+import type { StudentAssignment } from "../data";
+import { StatusBadge } from "./status-badge";
+
+const groups: { title: MessageKey; statuses: StudentStatus[] }[] = [
+  { title: "assignments.student.toDo", statuses: ["in_progress", "not_started", "missing"] },
+  { title: "assignments.student.upcoming", statuses: ["upcoming"] },
+  { title: "assignments.student.done", statuses: ["submitted", "late"] },
+];
+
+/** A student's assignments, grouped: to do, not open yet, done. Times in the student's zone. */
+export async function StudentAssignments({ assignments, timeZone }: { assignments: StudentAssignment[]; timeZone: string }) {
+  const { t, locale } = await getT();
+  if (assignments.length === 0) return <p>{t("assignments.student.none")}</p>;
+  const when = (d: Date) => formatInZone(d, timeZone, locale);
+  return (
+    <div className="flex flex-col gap-6">
+      {groups.map((group) => {
+        const items = assignments.filter((a) => group.statuses.includes(a.status));
+        if (items.length === 0) return null;
+        return (
+          <section key={group.title} className="flex flex-col gap-3" aria-labelledby={`group-${group.title}`}>
+            <h2 id={`group-${group.title}`} className="text-lg font-semibold">{t(group.title)}</h2>
+            <ul className="flex flex-col gap-3">
+              {items.map((a) => (
+                <li key={a.id}>
+                  <Link
+                    href={`/assignments/${a.id}`}
+                    className="flex flex-col gap-1 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-800 dark:hover:bg-slate-900"
+                    data-testid="student-assignment"
+                  >
+                    <span className="flex flex-wrap items-center gap-2">
+                      <span className="font-semibold">{a.title}</span>
+                      <StatusBadge status={a.status} label={t(`assignments.status.${a.status}`)} />
+                    </span>
+                    <span className="text-sm text-slate-600 dark:text-slate-400">{a.className}</span>
+                    <span className="text-sm">
+                      {a.status === "upcoming" ? t("assignments.student.opensLine", { at: when(a.opensAt) }) : t("assignments.teacher.dueLine", { due: when(a.dueAt) })}
+                    </span>
+                    <span className="text-sm text-slate-600 dark:text-slate-400">
+                      {t("assignments.facts.questionCount", { n: a.questionTotal })}
+                      {a.timeLimitMinutes !== null && ` · ${t("assignments.facts.minutes", { n: a.timeLimitMinutes })}`}
+                      {a.best !== null && ` · ${t("assignments.student.best", { score: Math.round(a.best * 100) })}`}
+                    </span>
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

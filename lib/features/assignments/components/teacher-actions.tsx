@@ -1,0 +1,78 @@
+"use client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { translateDynamic } from "@/lib/i18n";
+import { useI18n } from "@/lib/i18n/client";
+import type { ActionResult } from "@/lib/server/errors";
+import { Button } from "@/lib/ui/button";
+import { deleteAssignmentAction, publishAssignmentAction } from "../actions";
+
+/** Runs an action and goes to `next` on success; a refusal or a lost connection is shown. */
+function useRunAndGo(next: string) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string>();
+  async function run(action: () => Promise<ActionResult>) {
+    setPending(true);
+    setError(undefined);
+    try {
+      const result = await action();
+      if (result.ok) {
+        router.push(next);
+        router.refresh();
+        return;
+      }
+      const key = Object.values(result.fields ?? {})[0] ?? `errors.${result.code}`;
+      setError(translateDynamic(t, key, "errors.INVALID_INPUT"));
+    } catch {
+      setError(t("assignments.errors.network"));
+    } finally {
+      setPending(false);
+    }
+  }
+  return { t, pending, error, run };
+}
+
+function ErrorText({ text }: { text: string | undefined }) {
+  return text ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{text}</p> : null;
+}
+
+/** Publishes the questions the teacher is looking at (the fingerprint guards against a changed bank). */
+export function PublishButton({ assignmentId, fingerprint, next }: { assignmentId: string; fingerprint: string; next: string }) {
+  const { t, pending, error, run } = useRunAndGo(next);
+  return (
+    <div className="flex flex-col gap-2">
+      <Button type="button" disabled={pending} onClick={() => run(() => publishAssignmentAction({ assignmentId, fingerprint }))}>
+        {t("assignments.publish")}
+      </Button>
+      <ErrorText text={error} />
+    </div>
+  );
+}
+
+/** Deletes after a second, explicit press. */
+export function DeleteButton({ assignmentId, next }: { assignmentId: string; next: string }) {
+  const { t, pending, error, run } = useRunAndGo(next);
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="flex flex-col gap-2">
+      {confirming ? (
+        <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("assignments.deleteConfirm")}>
+          <p className="w-full text-sm">{t("assignments.deleteConfirm")}</p>
+          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => deleteAssignmentAction(assignmentId))}>
+            {t("assignments.deleteYes")}
+          </Button>
+          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
+            {t("assignments.cancel")}
+          </Button>
+        </div>
+      ) : (
+        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
+          {t("assignments.delete")}
+        </Button>
+      )}
+      <ErrorText text={error} />
+    </div>
+  );
+}

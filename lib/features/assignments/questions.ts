@@ -1,0 +1,91 @@
+import "server-only";
+import { countMatchingFacts, selectQuestions, type Candidate, type FactForms } from "@/lib/core/assignments/select";
+import type { Question, QuestionForm } from "@/lib/core/generate";
+import { sha256Hex } from "@/lib/core/generate/hash";
+import type { GradeResult } from "@/lib/core/grade";
+import { topicOf } from "@/lib/features/decks/data";
+import { answerText } from "@/lib/features/practice/data";
+import type { CheckedAnswer } from "@/lib/features/practice/schema";
+import { getBank } from "@/lib/server/content/bank";
+import type { Db } from "@/lib/server/db/create";
+import type { AssignmentView } from "./schema";
+
+// The bridge between assignment rows and the question bank.
+
+export type AssignmentRow = Awaited<ReturnType<Db["assignment"]["findUniqueOrThrow"]>>;
+
+function jsonList<T>(text: string): T[] {
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? (value as T[]) : [];
+}
+
+export function toAssignmentView(row: AssignmentRow): AssignmentView {
+  return {
+    id: row.id,
+    classId: row.classId,
+    title: row.title,
+    pack: row.pack,
+    topics: jsonList<string>(row.topics),
+    forms: jsonList<QuestionForm>(row.forms),
+    questionCount: row.questionCount,
+    questionIds: jsonList<string>(row.questionIds),
+    opensAt: row.opensAt,
+    dueAt: row.dueAt,
+    timeZone: row.timeZone,
+    attemptsAllowed: row.attemptsAllowed,
+    timeLimitMinutes: row.timeLimitMinutes,
+    masteryGoal: row.masteryGoal,
+    feedback: row.feedback === "end" ? "end" : "each",
+    publishedAt: row.publishedAt,
+    createdAt: row.createdAt,
+  };
+}
+
+function candidates(pack: string): Candidate[] {
+  return getBank()
+    .questions.filter((q) => q.pack === pack)
+    .map((q) => ({ id: q.id, pack: q.pack, factId: q.factId, form: q.form, topic: topicOf(q.section) }));
+}
+
+/** The questions a draft would get if published now (the same the preview shows). */
+export function draftQuestionIds(a: AssignmentView): string[] {
+  return selectQuestions(candidates(a.pack), { pack: a.pack, topics: a.topics, forms: a.forms, count: a.questionCount }, a.id);
+}
+
+/**
+ * The assignment's questions in order: the fixed ones once published, else the draft's
+ * selection. An id the bank no longer has (content removed by a later deploy) is left out,
+ * and scores are shared over the questions that remain.
+ */
+export function questionsOf(a: AssignmentView): Question[] {
+  const ids = a.publishedAt ? a.questionIds : draftQuestionIds(a);
+  const byId = getBank().byId;
+  return ids.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
+}
+
+/** A short hash of a question list: publishing checks the teacher saw these questions. */
+export function fingerprintOf(ids: readonly string[]): string {
+  return sha256Hex(ids.join(","));
+}
+
+/** The facts of a pack with their topic and forms, for the form's live "N facts match" count. */
+export function factFormsOf(pack: string): FactForms[] {
+  const facts = new Map<string, { topic: string; forms: Set<QuestionForm> }>();
+  for (const q of getBank().questions) {
+    if (q.pack !== pack) continue;
+    const entry = facts.get(q.factId) ?? { topic: topicOf(q.section), forms: new Set<QuestionForm>() };
+    entry.forms.add(q.form);
+    facts.set(q.factId, entry);
+  }
+  return [...facts.values()].map((f) => ({ topic: f.topic, forms: [...f.forms] }));
+}
+
+export function matchingFactCount(pack: string, topics: readonly string[], forms: readonly QuestionForm[]): number {
+  return countMatchingFacts(factFormsOf(pack), topics, forms);
+}
+
+/** The result a student sees for one answer. */
+export function checkedAnswer(q: Question, grade: Pick<GradeResult, "correct" | "partial">): CheckedAnswer {
+  return { correct: grade.correct, partial: grade.partial, expected: answerText(q), explanation: q.explanation, section: q.section };
+}
+

@@ -1,0 +1,234 @@
+import { z } from "zod";
+import type { FactForms } from "@/lib/core/assignments/select";
+import type { StartRefusal, StudentStatus } from "@/lib/core/assignments/status";
+import { isLocalDateTime, utcToLocal } from "@/lib/core/assignments/time";
+import { questionForms, type QuestionForm } from "@/lib/core/generate/types";
+import type { Response as AnswerResponse } from "@/lib/core/grade";
+import { canonicalTimeZone, isValidTimeZone } from "@/lib/core/schedule/settings";
+import type { CheckedAnswer, PublicQuestion } from "@/lib/features/practice/schema";
+
+// Forms send text; numbers written as text are read, a blank is missing. Field messages that are
+// not `errors.*` keys reach the form as errors.INVALID_INPUT (lib/server/validate.ts), so the
+// rules that need their own message are checked in mutations.ts with `assignments.errors.*`.
+
+function fromText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : Number(trimmed);
+}
+
+const intIn = (min: number, max: number) => z.preprocess(fromText, z.number().int().min(min).max(max));
+const optionalIntIn = (min: number, max: number) =>
+  z.preprocess((v) => fromText(v) ?? null, z.number().int().min(min).max(max).nullable());
+
+const localDateTime = z.string().trim().refine(isLocalDateTime);
+const id = z.string().min(1).max(64);
+const formEnum = z.enum(questionForms as [QuestionForm, ...QuestionForm[]]);
+
+export const feedbackModes = ["each", "end"] as const;
+export type FeedbackMode = (typeof feedbackModes)[number];
+
+export const MAX_ATTEMPTS = 10;
+export const MAX_QUESTIONS = 200;
+export const MAX_MINUTES = 600;
+
+/** What can change after publication: everything but the questions. */
+export const assignmentSettingsInput = z.object({
+  title: z.string().trim().min(1).max(120),
+  /** Wall-clock date-times in `timeZone` ("YYYY-MM-DDTHH:mm"). */
+  opensAt: localDateTime,
+  dueAt: localDateTime,
+  timeZone: z
+    .string("errors.timeZoneInvalid")
+    .trim()
+    .refine(isValidTimeZone, "errors.timeZoneInvalid")
+    .transform(canonicalTimeZone),
+  attemptsAllowed: intIn(1, MAX_ATTEMPTS),
+  timeLimitMinutes: optionalIntIn(1, MAX_MINUTES),
+  /** Percent correct aimed for; stored as a share. */
+  masteryGoal: optionalIntIn(1, 100),
+  feedback: z.enum(feedbackModes),
+});
+export type AssignmentSettingsInput = z.infer<typeof assignmentSettingsInput>;
+
+/** A whole draft: the settings and the filters the questions are chosen by. */
+export const assignmentInput = assignmentSettingsInput
+  .extend({
+    pack: id,
+    /** None: every topic of the pack. */
+    topics: z.array(z.string().min(1).max(200)).max(100).default([]),
+    forms: z.array(formEnum).min(1).max(questionForms.length),
+    /** "all": one question for every fact in the topics. */
+    questionMode: z.enum(["count", "all"]),
+    questionCount: optionalIntIn(1, MAX_QUESTIONS),
+  })
+  .refine((a) => a.questionMode === "all" || a.questionCount !== null, { path: ["questionCount"] });
+export type AssignmentInput = z.infer<typeof assignmentInput>;
+
+export const assignmentIdInput = z.object({ assignmentId: id });
+
+export const publishInput = z.object({
+  assignmentId: id,
+  /** Fingerprint of the questions the teacher previewed; publishing refuses if they changed since. */
+  fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+});
+
+export const extensionInput = z.object({
+  assignmentId: id,
+  userId: id,
+  extraMinutes: z.preprocess((v) => fromText(v) ?? 0, z.number().int().min(0).max(MAX_MINUTES)),
+  /** A later due date, wall-clock in the assignment's zone; blank for none. */
+  dueAt: z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? null : v), localDateTime.nullable().default(null)),
+});
+
+export const attemptIdInput = z.object({ attemptId: id });
+
+export const answerInput = z.object({
+  attemptId: id,
+  questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+  response: z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]),
+  durationMs: z.number().int().min(0).max(3_600_000).default(0),
+});
+export type AnswerInput = z.infer<typeof answerInput>;
+
+/** An assignment row with its JSON columns read. */
+export interface AssignmentView {
+  id: string;
+  classId: string;
+  title: string;
+  pack: string;
+  topics: string[];
+  forms: QuestionForm[];
+  questionCount: number | null;
+  /** Fixed at publication; empty for a draft. */
+  questionIds: string[];
+  opensAt: Date;
+  dueAt: Date;
+  timeZone: string;
+  attemptsAllowed: number;
+  timeLimitMinutes: number | null;
+  /** Share correct (0-1) aimed for, or null. */
+  masteryGoal: number | null;
+  feedback: FeedbackMode;
+  publishedAt: Date | null;
+  createdAt: Date;
+}
+
+/** One saved answer, as the student's device gets it back. */
+export interface SavedAnswer {
+  questionId: string;
+  response: AnswerResponse;
+  /** Only with feedback after each question (otherwise the result waits for the hand-in). */
+  result: CheckedAnswer | null;
+}
+
+/** An attempt being taken: the questions without answers, and what was saved so far. */
+export interface OpenAttempt {
+  id: string;
+  number: number;
+  /** ISO; null without a time limit. */
+  deadline: string | null;
+  questions: PublicQuestion[];
+  answers: SavedAnswer[];
+}
+
+export interface ReviewedAnswer {
+  question: PublicQuestion;
+  response: AnswerResponse | null;
+  result: CheckedAnswer;
+}
+
+export interface HandedInAttempt {
+  id: string;
+  number: number;
+  submittedAt: Date;
+  score: number;
+  late: boolean;
+}
+
+/** Everything the student's assignment page shows. */
+export interface TakeView {
+  assignment: AssignmentView & { className: string; extraMinutes: number; effectiveDueAt: Date };
+  status: StudentStatus;
+  attemptsUsed: number;
+  /** Why a new attempt cannot start (null: it can, or one is open). */
+  startRefusal: StartRefusal | null;
+  open: OpenAttempt | null;
+  handedIn: HandedInAttempt[];
+  /** Question by question, the latest hand-in. */
+  review: { attemptNumber: number; answers: ReviewedAnswer[] } | null;
+}
+
+/** What saving an answer returns. */
+export interface AnswerSaved {
+  questionId: string;
+  result: CheckedAnswer | null;
+}
+
+/** The assignment form's fields, as text (what the inputs hold). */
+export interface AssignmentFormValues {
+  title: string;
+  pack: string;
+  topics: string[];
+  forms: QuestionForm[];
+  questionMode: "count" | "all";
+  questionCount: string;
+  opensAt: string;
+  dueAt: string;
+  timeZone: string;
+  attemptsAllowed: string;
+  timeLimitMinutes: string;
+  masteryGoal: string;
+  feedback: FeedbackMode;
+}
+
+const DEFAULT_QUESTIONS = 10;
+const DEFAULT_DAYS = 7;
+
+/** A new assignment: open now, due in a week at 23:59, in the teacher's zone; every form. */
+export function defaultFormValues(pack: { id: string; forms: readonly QuestionForm[] }, timeZone: string, now: Date): AssignmentFormValues {
+  const inAWeek = utcToLocal(new Date(now.getTime() + DEFAULT_DAYS * 86_400_000), timeZone);
+  return {
+    title: "",
+    pack: pack.id,
+    topics: [],
+    forms: [...pack.forms],
+    questionMode: "count",
+    questionCount: String(DEFAULT_QUESTIONS),
+    opensAt: utcToLocal(now, timeZone),
+    dueAt: `${inAWeek.slice(0, 10)}T23:59`,
+    timeZone,
+    attemptsAllowed: "1",
+    timeLimitMinutes: "",
+    masteryGoal: "",
+    feedback: "each",
+  };
+}
+
+/** An assignment's values in its form, times shown in its own zone. */
+export function toFormValues(a: AssignmentView): AssignmentFormValues {
+  return {
+    title: a.title,
+    pack: a.pack,
+    topics: a.topics,
+    forms: a.forms,
+    questionMode: a.questionCount === null ? "all" : "count",
+    questionCount: a.questionCount === null ? String(DEFAULT_QUESTIONS) : String(a.questionCount),
+    opensAt: utcToLocal(a.opensAt, a.timeZone),
+    dueAt: utcToLocal(a.dueAt, a.timeZone),
+    timeZone: a.timeZone,
+    attemptsAllowed: String(a.attemptsAllowed),
+    timeLimitMinutes: a.timeLimitMinutes === null ? "" : String(a.timeLimitMinutes),
+    masteryGoal: a.masteryGoal === null ? "" : String(Math.round(a.masteryGoal * 100)),
+    feedback: a.feedback,
+  };
+}
+
+export interface PackOption {
+  id: string;
+  title: string;
+  topics: { name: string; factCount: number }[];
+  forms: QuestionForm[];
+  /** For the form's live count of matching facts. */
+  facts: FactForms[];
+}

@@ -1,0 +1,74 @@
+import { getT } from "@/lib/i18n/server";
+import type { AssignmentReport } from "../data";
+import { discrimination, percent } from "../format";
+import { ScrollTable, td, th } from "./table";
+
+/** Per question: facility, discrimination and, for mc and tf, how often each option was picked. */
+export async function QuestionTable({ report }: { report: AssignmentReport }) {
+  const { t } = await getT();
+  return (
+    <section aria-labelledby="questions-title" className="flex flex-col gap-2">
+      <h2 id="questions-title" className="text-lg font-semibold">{t("reports.questions.title")}</h2>
+      <div className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300">
+        <p>{t("reports.questions.facilityHint")}</p>
+        <p>{t("reports.questions.discriminationHint")}</p>
+      </div>
+      {report.questions.length === 0 ? (
+        <p>{t("reports.questions.empty")}</p>
+      ) : (
+        <ScrollTable label={t("reports.questions.title")}>
+          <thead>
+            <tr>
+              <th scope="col" className={th}>{t("reports.questions.number")}</th>
+              <th scope="col" className={`${th} min-w-64`}>{t("reports.questions.prompt")}</th>
+              <th scope="col" className={th}>{t("reports.questions.facility")}</th>
+              <th scope="col" className={th}>{t("reports.questions.discrimination")}</th>
+              <th scope="col" className={`${th} min-w-48`}>{t("reports.questions.options")}</th>
+            </tr>
+          </thead>
+          <tbody data-testid="report-questions">
+            {report.questions.map((q) => (
+              <tr key={q.id}>
+                <th scope="row" className={`${td} tabular-nums`}>{q.number}</th>
+                <td className={td}>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">{t(`forms.${q.form}`)}</p>
+                  <p>{q.prompt}</p>
+                  <p className="text-slate-700 dark:text-slate-300">{t("reports.questions.answerKey", { answer: q.answer })}</p>
+                </td>
+                <td className={`${td} tabular-nums whitespace-nowrap`}>
+                  <p className="font-medium">{percent(t, q.facility)}</p>
+                  <p className="text-xs text-slate-600 dark:text-slate-400">{t("reports.questions.answered", { correct: q.correct, n: q.n })}</p>
+                </td>
+                <td className={`${td} tabular-nums`}>
+                  <p className="font-medium whitespace-nowrap">{discrimination(t, q.discrimination)}</p>
+                  {q.discrimination !== null && q.discrimination < 0 && (
+                    <p className="text-xs text-red-800 dark:text-red-300">
+                      <span aria-hidden="true">⚠ </span>
+                      {t("reports.questions.negative")}
+                    </p>
+                  )}
+                </td>
+                <td className={td}>
+                  {q.options ? (
+                    <ul className="flex flex-col gap-0.5">
+                      {q.options.map((o) => (
+                        <li key={o.option} className={o.correct ? "font-semibold" : undefined}>
+                          {o.correct && <span aria-hidden="true">✓ </span>}
+                          {t("reports.questions.optionCount", { option: o.correct ? t("reports.questions.correctOption", { option: o.option }) : o.option, count: o.count })}
+                        </li>
+                      ))}
+                      <li>{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</li>
+                      {q.other > 0 && <li>{t("reports.questions.optionCount", { option: t("reports.questions.other"), count: q.other })}</li>}
+                    </ul>
+                  ) : (
+                    <p className="text-slate-700 dark:text-slate-300">{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</p>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+import type { AnswerOutcome, StudentAnswers } from "../data";
+import { percent } from "../format";
+import { OutcomeMark } from "./marks";
+
+/** The student's attempts (links) and, question by question, their answer in the one shown. */
+export async function StudentAnswersView({ view, basePath }: { view: StudentAnswers; basePath: string }) {
+  const { t } = await getT();
+  const count = (outcome: AnswerOutcome) => view.answers.filter((a) => a.outcome === outcome).length;
+  return (
+    <div className="flex flex-col gap-6">
+      {view.attempts.length === 0 ? (
+        <p>{t("reports.student.none")}</p>
+      ) : (
+        <nav aria-label={t("reports.student.attempts")} className="flex flex-col gap-2">
+          <h2 className="text-lg font-semibold">{t("reports.student.attempts")}</h2>
+          <ul className="flex flex-wrap gap-2">
+            {view.attempts.map((a) => {
+              const current = a.number === view.shown;
+              const label = a.score === null ? t("reports.student.attemptOpen", { n: a.number }) : t("reports.student.attemptScore", { n: a.number, score: percent(t, a.score) });
+              return (
+                <li key={a.number}>
+                  <Link
+                    href={`${basePath}?attempt=${a.number}`}
+                    aria-current={current ? "page" : undefined}
+                    className={`inline-flex min-h-11 items-center gap-1 rounded-lg border px-3 focus-visible:outline-2 focus-visible:outline-teal-600 ${current ? "border-teal-700 bg-teal-50 font-semibold dark:bg-teal-950" : "border-slate-300 dark:border-slate-700"}`}
+                  >
+                    {label}
+                    {a.counted && <span className="text-xs">· {t("reports.student.counted")}</span>}
+                  </Link>
+                </li>
+              );
+            })}
+          </ul>
+        </nav>
+      )}
+      {view.shown !== null && (
+        <section aria-labelledby="answers-title" className="flex flex-col gap-3">
+          <h2 id="answers-title" className="text-lg font-semibold">{t("reports.student.showing", { n: view.shown })}</h2>
+          <p className="text-slate-700 dark:text-slate-300">
+            {t("reports.student.summary", { correct: count("correct"), partial: count("partial"), wrong: count("wrong"), none: count("none") })}
+          </p>
+          <ol className="flex flex-col gap-3" data-testid="student-answers">
+            {view.answers.map((a) => (
+              <li key={a.questionId} className="flex flex-col gap-1 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+                <p className="text-sm text-slate-600 dark:text-slate-400">
+                  {t("reports.questions.number")} {a.number} · {t(`forms.${a.form}`)}
+                </p>
+                <p className="font-medium">{a.prompt}</p>
+                <p>
+                  <OutcomeMark outcome={a.outcome} />
+                </p>
+                <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+                  <dt className="text-slate-600 dark:text-slate-400">{t("reports.student.response")}</dt>
+                  <dd className="break-words">{a.response ?? t("reports.student.noResponse")}</dd>
+                  <dt className="text-slate-600 dark:text-slate-400">{t("reports.student.expected")}</dt>
+                  <dd className="break-words">{a.expected}</dd>
+                </dl>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </div>
+  );
+}
