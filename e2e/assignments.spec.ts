@@ -4,6 +4,8 @@ import { answerShownQuestion, freshEmail, signUp } from "./helpers";
 test("a teacher publishes an assignment; a student takes it on a phone, reloads mid-way and sees the score", async ({ page: student, browser }, testInfo) => {
   // The student is this project's phone and the teacher a desktop within the test, so one project runs it.
   test.skip(testInfo.project.name !== "phone", "covers both layouts itself");
+  // Two teachers, three students and a whole assignment: longer than one page's default.
+  test.setTimeout(120_000);
 
   const desktop = await browser.newContext({ ...devices["Desktop Chrome"], locale: "zh-CN", timezoneId: "Asia/Shanghai" });
   const teacher = await desktop.newPage();

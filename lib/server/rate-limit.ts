@@ -7,9 +7,11 @@ export interface RateRule {
 }
 
 // Stored in the database (not in memory) so the limit holds across several app servers.
+// Per-address limits are generous: a whole school often shares one address, and a class of
+// 40 signs up and signs in within minutes. The per-account limit stops password guessing.
 export const SIGN_IN_PER_ACCOUNT: RateRule = { limit: 10, windowMs: 15 * 60_000 };
-export const SIGN_IN_PER_IP: RateRule = { limit: 50, windowMs: 15 * 60_000 };
-export const SIGN_UP_PER_IP: RateRule = { limit: 20, windowMs: 60 * 60_000 };
+export const SIGN_IN_PER_IP: RateRule = { limit: 300, windowMs: 15 * 60_000 };
+export const SIGN_UP_PER_IP: RateRule = { limit: 100, windowMs: 60 * 60_000 };
 
 /**
  * Counts one hit on `key` in a fixed window and says whether it is within the limit.

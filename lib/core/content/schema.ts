@@ -57,6 +57,9 @@ export const eventFact = z.strictObject({
   where: text.optional(),
 });
 
+/** The unit of a dimensionless fraction such as 1/4: shown without a unit. */
+export const RATIO_UNIT = "比例";
+
 /** A fraction such as `1/4` (shares of the national total). */
 const fraction = z.string().regex(/^\d+\/\d+$/, "a fractional value must look like 1/4");
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { RATIO_UNIT } from "@/lib/core/content/schema";
 import type { Question } from "@/lib/core/generate";
 import { topicOf } from "@/lib/features/decks/data";
 import type { PublicQuestion, StartPracticeInput } from "./schema";
@@ -7,7 +8,7 @@ export function toPublicQuestion(q: Question): PublicQuestion {
   const out: PublicQuestion = { id: q.id, form: q.form, prompt: q.prompt };
   if (q.choices) out.choices = q.choices;
   if (q.pairs) out.left = q.pairs.map((p) => p.left);
-  if (q.unit && q.unit !== "比例") out.unit = q.unit;
+  if (q.unit && q.unit !== RATIO_UNIT) out.unit = q.unit;
   return out;
 }
 

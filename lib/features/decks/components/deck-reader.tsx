@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Fact } from "@/lib/core/content/schema";
+import { RATIO_UNIT, type Fact } from "@/lib/core/content/schema";
 import { formatDate, parseDate } from "@/lib/core/generate/dates";
 import type { Translate } from "@/lib/i18n";
 import { buttonClass } from "@/lib/ui/button";
@@ -133,7 +133,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
               <span className="font-semibold tabular-nums">
                 {f.approx ?? ""}
                 {f.value}
-                {f.unit === "比例" ? "" : f.unit}
+                {f.unit === RATIO_UNIT ? "" : f.unit}
                 {f.asOf && <span className="font-normal text-slate-600 dark:text-slate-400">{t("decks.valueAsOf", { date: formatDate(parseDate(f.asOf)) })}</span>}
               </span>
               <Disputed fact={f} t={t} />

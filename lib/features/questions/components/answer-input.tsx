@@ -3,10 +3,10 @@ import { useEffect, useMemo, useRef } from "react";
 import type { Response } from "@/lib/core/grade";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
-import { MATCH_SEPARATOR } from "@/lib/core/generate/types";
+import { FALSE, MATCH_SEPARATOR, TRUE } from "@/lib/core/generate/types";
 import type { PublicQuestion } from "@/lib/features/practice/schema";
 
-const TF_CHOICES = ["正确", "错误"] as const;
+const TF_CHOICES = [TRUE, FALSE] as const;
 
 const option =
   "flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2 has-checked:border-teal-700 has-checked:bg-teal-50 has-disabled:cursor-default dark:border-slate-600 dark:bg-slate-900 dark:has-checked:bg-teal-950";
@@ -74,7 +74,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
             <label key={choice} className={option}>
               <input type="radio" name={`q-${q.id}`} value={choice} checked={text === choice} onChange={() => onChange(choice)} className="size-5 shrink-0" />
               <span className="text-sm text-slate-500" aria-hidden="true">{i + 1}</span>
-              <span>{q.form === "tf" ? t(choice === "正确" ? "practice.trueLabel" : "practice.falseLabel") : choice}</span>
+              <span>{q.form === "tf" ? t(choice === TRUE ? "practice.trueLabel" : "practice.falseLabel") : choice}</span>
             </label>
           ))}
         </fieldset>
