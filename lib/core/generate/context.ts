@@ -96,16 +96,33 @@ export function isDisputed(f: Fact, field: string): boolean {
  * the date but every version has the same year, the year is not disputed and is asked alone
  * (`reduced`); when the years differ too, nothing is asked (undefined).
  */
-export function askableDate(f: EventFact | DocumentFact): { date: DateParts; reduced: boolean } | undefined {
+export function askableDate(f: EventFact | DocumentFact): Readonly<{ date: DateParts; reduced: boolean }> | undefined {
+  // Memoised per fact (null: not askable): timelines ask it of every fact of a section.
+  const cached = askableCache.get(f);
+  if (cached !== undefined) return cached ?? undefined;
   const date = parseDate(f.date);
-  if (!isDisputed(f, "date")) return { date, reduced: false };
-  const years = new Set((f.disputed?.values ?? []).map((v) => parseDate(String(v)).y));
-  years.add(date.y);
-  return years.size === 1 ? { date: yearOnly(date), reduced: true } : undefined;
+  let askable: { date: DateParts; reduced: boolean } | undefined;
+  if (!isDisputed(f, "date")) askable = { date, reduced: false };
+  else {
+    const years = new Set((f.disputed?.values ?? []).map((v) => parseDate(String(v)).y));
+    years.add(date.y);
+    askable = years.size === 1 ? { date: yearOnly(date), reduced: true } : undefined;
+  }
+  askableCache.set(f, askable ?? null);
+  return askable;
 }
 
-/** Every date the fact might have: its own and, when its date is disputed, the others. */
-export function possibleDates(f: EventFact | DocumentFact): DateParts[] {
+const askableCache = new WeakMap<EventFact | DocumentFact, { date: DateParts; reduced: boolean } | null>();
+
+const possibleDatesCache = new WeakMap<EventFact | DocumentFact, readonly DateParts[]>();
+
+/**
+ * Every date the fact might have: its own and, when its date is disputed, the others.
+ * Memoised per fact: distractor checks ask it of every other dated fact of the pack.
+ */
+export function possibleDates(f: EventFact | DocumentFact): readonly DateParts[] {
+  const cached = possibleDatesCache.get(f);
+  if (cached) return cached;
   const dates = [parseDate(f.date)];
   if (isDisputed(f, "date")) {
     for (const v of f.disputed?.values ?? []) {
@@ -113,6 +130,7 @@ export function possibleDates(f: EventFact | DocumentFact): DateParts[] {
       if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(s)) dates.push(parseDate(s));
     }
   }
+  possibleDatesCache.set(f, dates);
   return dates;
 }
 
@@ -242,9 +260,10 @@ export function rngOf(ctx: PackContext, f: Fact, salt: string): Rng {
 
 /**
  * Takes up to `n` candidates in order, skipping any that clash with `avoid` or with one
- * already taken. Candidates come ranked (best first); callers shuffle within ranks.
+ * already taken. Candidates come ranked (best first); callers shuffle within ranks. Reads no
+ * further than it needs, so candidates may be computed as they are read (see `lazily`).
  */
-export function takeDistinct(candidates: readonly string[], avoid: readonly string[], n: number): string[] {
+export function takeDistinct(candidates: Iterable<string>, avoid: readonly string[], n: number): string[] {
   const out: string[] = [];
   for (const c of candidates) {
     if (out.length >= n) break;
@@ -253,6 +272,82 @@ export function takeDistinct(candidates: readonly string[], avoid: readonly stri
     out.push(c);
   }
   return out;
+}
+
+/**
+ * The items that pass `keep`, in order, tested only as they are read: a ranked list of
+ * candidates is long in a large pack, and its reader (takeDistinct) usually wants three.
+ */
+export function lazily<T>(items: Iterable<T>, keep: (item: T) => boolean): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      for (const item of items) if (keep(item)) yield item;
+    },
+  };
+}
+
+/** The items mapped by `map`, computed as they are read. */
+export function mapLazily<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
+  return {
+    *[Symbol.iterator]() {
+      for (const item of items) yield map(item);
+    },
+  };
+}
+
+/**
+ * For each fact, the distinct values the pack's other facts give (an event's place, a
+ * document's issuer), in order of first appearance. Built once per pack: asking it of every
+ * fact by a scan of all the others made generation quadratic.
+ */
+export class DistinctValues<F extends Fact> {
+  /** The distinct values, in order of first appearance. */
+  private readonly values: string[] = [];
+  /** Value → positions (in `facts`) of the facts giving it, ascending. */
+  private readonly holders = new Map<string, number[]>();
+  private readonly position = new Map<F, number>();
+
+  constructor(
+    facts: readonly F[],
+    private readonly valueOf: (f: F) => string | undefined,
+  ) {
+    facts.forEach((f, i) => {
+      this.position.set(f, i);
+      const v = valueOf(f);
+      if (v === undefined) return;
+      const list = this.holders.get(v);
+      if (list) list.push(i);
+      else {
+        this.holders.set(v, [i]);
+        this.values.push(v);
+      }
+    });
+  }
+
+  /** `[...new Set(values of every fact but f)]`. */
+  without(f: F): string[] {
+    const v = this.valueOf(f);
+    const holders = v === undefined ? undefined : this.holders.get(v);
+    // Only when f is the first to give its value does leaving f out change the list.
+    if (v === undefined || !holders || holders[0] !== this.position.get(f)) return [...this.values];
+    const out = this.values.filter((x) => x !== v);
+    const next = holders[1];
+    if (next === undefined) return out;
+    // The value now first appears with its next holder.
+    const at = out.findIndex((x) => (this.holders.get(x)?.[0] ?? 0) > next);
+    out.splice(at < 0 ? out.length : at, 0, v);
+    return out;
+  }
+}
+
+/**
+ * The first `n` of `rng.shuffle([...positions].map((i) => items[i]))`, drawing exactly as that
+ * shuffle does; it shuffles the positions in place rather than a list of the items, which is
+ * long in a large pack while only its head is read.
+ */
+export function shuffledHead<T>(rng: Rng, items: readonly T[], positions: Int32Array, n: number): T[] {
+  rng.shuffleIndices(positions);
+  return [...positions.subarray(0, n)].map((i) => items[i] as T);
 }
 
 /** Interleaves ranked tiers: shuffles each tier (seeded), then takes from them in turn. */
@@ -283,7 +378,7 @@ export function mcDraft(
   rng: Rng,
   base: Omit<Draft, "form" | "choices">,
   answer: string,
-  ranked: readonly string[],
+  ranked: Iterable<string>,
   opts: { sort?: (a: string, b: string) => number } = {},
 ): Draft | undefined {
   const distractors = takeDistinct(ranked, [answer], mcDistractorCount(ctx));

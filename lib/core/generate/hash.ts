@@ -79,6 +79,18 @@ export interface Rng {
   pick<T>(items: readonly T[]): T | undefined;
   /** Coin with probability p of true. */
   chance(p: number): boolean;
+  /**
+   * Takes the next n draws at once, in constant time, and returns the k-th of them (1 ≤ k ≤ n)
+   * on demand, as next() would have drawn it. Lets a caller rank a long list by jitter and read
+   * only the head of the ranking.
+   */
+  draws(n: number): (k: number) => number;
+  /**
+   * Shuffles positions in place, drawing exactly as shuffle() would for a list of that length:
+   * for long lists of which only the head is read (a tight loop over a typed array, not a copy
+   * of the list).
+   */
+  shuffleIndices(positions: Int32Array): void;
 }
 
 function fnv1a(text: string): number {
@@ -90,14 +102,22 @@ function fnv1a(text: string): number {
   return hash >>> 0;
 }
 
+/** mulberry32's step: the state moves by this constant on every draw (so k draws ahead is k × it). */
+const STEP = 0x6d2b79f5;
+
+/** mulberry32's output for a state. */
+function mix(state: number): number {
+  let t = state;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+
 export function rngFor(seed: string): Rng {
   let state = fnv1a(seed);
   const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    state = (state + STEP) >>> 0;
+    return mix(state);
   };
   const int = (n: number) => Math.floor(next() * n);
   return {
@@ -112,6 +132,23 @@ export function rngFor(seed: string): Rng {
         out[j] = tmp;
       }
       return out;
+    },
+    shuffleIndices(out: Int32Array) {
+      // The same draws as shuffle(): int(i + 1) for i from the end down to 1.
+      let s = state;
+      for (let i = out.length - 1; i > 0; i--) {
+        s = (s + STEP) >>> 0;
+        const j = Math.floor(mix(s) * (i + 1));
+        const tmp = out[i] as number;
+        out[i] = out[j] as number;
+        out[j] = tmp;
+      }
+      state = s;
+    },
+    draws(n: number) {
+      const from = state;
+      state = (state + Math.imul(n, STEP)) >>> 0;
+      return (k: number) => mix((from + Math.imul(k, STEP)) >>> 0);
     },
     pick<T>(items: readonly T[]): T | undefined {
       return items.length === 0 ? undefined : items[int(items.length)];

@@ -46,36 +46,37 @@ export function clash(a: string, b: string): boolean {
   return ka.includes(kb) || kb.includes(ka);
 }
 
-const gramCache = new Map<string, Map<string, number>>();
-
-function bigrams(text: string): Map<string, number> {
-  const cached = gramCache.get(text);
-  if (cached) return cached;
-  const grams = computeBigrams(text);
-  if (gramCache.size > 500_000) gramCache.clear();
-  gramCache.set(text, grams);
-  return grams;
+/** The character bigrams of a text's comparison key, with their count (a multiset). */
+export interface Bigrams {
+  grams: Map<string, number>;
+  total: number;
 }
 
-function computeBigrams(text: string): Map<string, number> {
+const gramCache = new Map<string, Bigrams>();
+
+/** Memoised: similarity is asked of the same texts over and over. */
+export function bigramsOf(text: string): Bigrams {
+  const cached = gramCache.get(text);
+  if (cached) return cached;
   const chars = [...keyOf(text)];
   const grams = new Map<string, number>();
   for (let i = 0; i + 1 < chars.length; i++) {
     const g = `${chars[i]}${chars[i + 1]}`;
     grams.set(g, (grams.get(g) ?? 0) + 1);
   }
-  return grams;
+  const out = { grams, total: Math.max(0, chars.length - 1) };
+  if (gramCache.size > 500_000) gramCache.clear();
+  gramCache.set(text, out);
+  return out;
 }
 
 /** Dice coefficient of character bigrams, 0..1: how alike two clauses read. */
 export function similarity(a: string, b: string): number {
-  const ga = bigrams(a);
-  const gb = bigrams(b);
-  let total = 0;
+  const ga = bigramsOf(a);
+  const gb = bigramsOf(b);
+  const total = ga.total + gb.total;
   let common = 0;
-  for (const n of ga.values()) total += n;
-  for (const n of gb.values()) total += n;
-  for (const [g, n] of ga) common += Math.min(n, gb.get(g) ?? 0);
+  for (const [g, n] of ga.grams) common += Math.min(n, gb.grams.get(g) ?? 0);
   return total === 0 ? (keyOf(a) === keyOf(b) ? 1 : 0) : (2 * common) / total;
 }
 

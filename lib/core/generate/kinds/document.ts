@@ -1,5 +1,5 @@
 import type { DocumentFact } from "@/lib/core/content/schema";
-import { askableDate, isDisputed, rngOf, takeDistinct, type Draft, type PackContext } from "../context";
+import { askableDate, DistinctValues, isDisputed, rngOf, takeDistinct, type Draft, type PackContext } from "../context";
 import { formatDate } from "../dates";
 import { book } from "../text";
 import { FALSE, TRUE } from "../types";
@@ -46,10 +46,19 @@ export function documentQuestions(ctx: PackContext, f: DocumentFact): Draft[] {
   return drafts;
 }
 
+const issuersCache = new WeakMap<PackContext, DistinctValues<DocumentFact>>();
+
+/** The issuers the pack's documents name. */
+function issuersOf(ctx: PackContext): DistinctValues<DocumentFact> {
+  let issuers = issuersCache.get(ctx);
+  if (!issuers) issuersCache.set(ctx, (issuers = new DistinctValues(ctx.documents, (o) => o.issuer)));
+  return issuers;
+}
+
 /** 「《…》由谁发布？」 when the pack names enough other issuers to choose from. */
 function issuerQuestions(ctx: PackContext, f: DocumentFact, issuer: string): Draft[] {
   const rng = rngOf(ctx, f, "issuer");
-  const others = [...new Set(ctx.documents.flatMap((o) => (o.issuer && o.id !== f.id ? [o.issuer] : [])))];
+  const others = issuersOf(ctx).without(f);
   const distractors = takeDistinct(rng.shuffle(others), [issuer], ctx.settings.mcOptions - 1);
   if (distractors.length < 2) return [];
   const why = `${book(f.title)}由${issuer}发布`;

@@ -2,8 +2,10 @@ import type { DocumentFact, EventFact } from "@/lib/core/content/schema";
 import { monthAccept, yearAccept } from "../accept";
 import {
   askableDate,
+  DistinctValues,
   interleave,
   isDisputed,
+  lazily,
   mcDraft,
   possibleDates,
   rngOf,
@@ -15,7 +17,8 @@ import {
 import { compareDates, compatible, formatDate, parseDate, precisionOf, type DateParts } from "../dates";
 import { bareCity, provinceOfCity } from "../gazetteer";
 import type { Rng } from "../hash";
-import { clash, clause, keyOf, quote, SAME_THING, similarity } from "../text";
+import { AlikeIndex } from "../lookup";
+import { clash, clause, keyOf, quote } from "../text";
 import { FALSE, TRUE } from "../types";
 
 type Dated = EventFact | DocumentFact;
@@ -25,10 +28,107 @@ export function labelOf(f: Dated): string {
   return f.kind === "event" ? f.what : f.title;
 }
 
+/**
+ * The dated facts of one kind (events, or documents) with the indexes their questions need,
+ * built once per pack: each question used to scan every other fact of its kind, several times.
+ */
+interface DatedPool {
+  facts: Dated[];
+  alike: AlikeIndex;
+  /** Memo of sameThings, by fact id. */
+  same: Map<string, Dated[]>;
+  bySection: Map<string, Dated[]>;
+  /** Facts by the year of their date, each list in `nearer` order. */
+  byYear: Map<number, Dated[]>;
+  /** Of two facts equally far in time, the one first by id (then by pack order, as a stable sort has it). */
+  nearer: (a: Dated, b: Dated) => number;
+  minYear: number;
+  maxYear: number;
+}
+
+const datedPools = new WeakMap<PackContext, Map<Dated["kind"], DatedPool>>();
+
+function datedPool(ctx: PackContext, kind: Dated["kind"]): DatedPool {
+  let perPack = datedPools.get(ctx);
+  if (!perPack) datedPools.set(ctx, (perPack = new Map()));
+  const cached = perPack.get(kind);
+  if (cached) return cached;
+  const facts: Dated[] = kind === "event" ? ctx.events : ctx.documents;
+  const bySection = new Map<string, Dated[]>();
+  const byYear = new Map<number, Dated[]>();
+  const add = <K>(map: Map<K, Dated[]>, k: K, o: Dated) => {
+    const list = map.get(k);
+    if (list) list.push(o);
+    else map.set(k, [o]);
+  };
+  for (const o of facts) {
+    add(bySection, o.section, o);
+    add(byYear, parseDate(o.date).y, o);
+  }
+  const position = new Map(facts.map((o, i) => [o, i]));
+  const nearer = (a: Dated, b: Dated) => a.id.localeCompare(b.id) || (position.get(a) ?? 0) - (position.get(b) ?? 0);
+  for (const list of byYear.values()) list.sort(nearer);
+  const years = [...byYear.keys()];
+  const pool: DatedPool = {
+    facts,
+    alike: new AlikeIndex(facts.map(labelOf)),
+    same: new Map(),
+    bySection,
+    byYear,
+    nearer,
+    minYear: Math.min(...years),
+    maxYear: Math.max(...years),
+  };
+  perPack.set(kind, pool);
+  return pool;
+}
+
+/**
+ * Other facts of the pool, nearest in year to `y` first, then by id: the order of sorting them
+ * by (|year − y|, id), read from the year index as far as the reader goes.
+ */
+function* byNearness(pool: DatedPool, y: number): Generator<Dated> {
+  for (let d = 0; y - d >= pool.minYear || y + d <= pool.maxYear; d++) {
+    const below = pool.byYear.get(y - d) ?? [];
+    const above = d === 0 ? [] : (pool.byYear.get(y + d) ?? []);
+    // The two years are equally far: merge their lists.
+    let i = 0;
+    let j = 0;
+    while (i < below.length || j < above.length) {
+      const a = below[i];
+      const b = above[j];
+      if (a !== undefined && (b === undefined || pool.nearer(a, b) <= 0)) {
+        yield a;
+        i++;
+      } else if (b !== undefined) {
+        yield b;
+        j++;
+      }
+    }
+  }
+}
+
 /** Facts of the same kind telling the same happening (or naming the same document). */
 function sameThings(ctx: PackContext, f: Dated): Dated[] {
-  const pool: Dated[] = f.kind === "event" ? ctx.events : ctx.documents;
-  return pool.filter((o) => o.id !== f.id && similarity(labelOf(o), labelOf(f)) >= SAME_THING);
+  const pool = datedPool(ctx, f.kind);
+  let same = pool.same.get(f.id);
+  if (!same) {
+    same = pool.alike.alike(labelOf(f)).map((i) => pool.facts[i] as Dated).filter((o) => o.id !== f.id);
+    pool.same.set(f.id, same);
+  }
+  return same;
+}
+
+const storyYearsCache = new WeakMap<PackContext, number[]>();
+
+/** The distinct years of the pack's dated facts, in order of first appearance (events, then documents). */
+function storyYears(ctx: PackContext): number[] {
+  let years = storyYearsCache.get(ctx);
+  if (!years) {
+    years = [...new Set([...ctx.events, ...ctx.documents].map((o) => parseDate(o.date).y))];
+    storyYearsCache.set(ctx, years);
+  }
+  return years;
 }
 
 /**
@@ -42,9 +142,7 @@ export function yearDistractors(ctx: PackContext, f: Dated, date: DateParts, rng
   for (const d of possibleDates(f)) forbidden.add(d.y);
   for (const o of sameThings(ctx, f)) for (const d of possibleDates(o)) forbidden.add(d.y);
   const ok = (y: number) => !forbidden.has(y) && y <= ctx.maxYear && y > 1900;
-  const story = [...new Set([...ctx.events, ...ctx.documents].map((o) => parseDate(o.date).y))].filter(
-    (y) => ok(y) && Math.abs(y - date.y) <= 10,
-  );
+  const story = storyYears(ctx).filter((y) => ok(y) && Math.abs(y - date.y) <= 10);
   const near = [-4, -3, -2, -1, 1, 2, 3, 4].map((k) => date.y + k).filter(ok);
   const ranked = interleave(rng, story, near);
   return [...new Set(ranked)];
@@ -134,23 +232,20 @@ export function mayBeAt(o: Dated, date: DateParts): boolean {
 
 /** 「下列哪件事发生在1982年12月？」: distractors are happenings certainly at another date. */
 export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why: string, facet: string): Draft | undefined {
-  const pool: Dated[] = f.kind === "event" ? ctx.events : ctx.documents;
+  const pool = datedPool(ctx, f.kind);
   const display = (o: Dated) => (o.kind === "event" ? clause(o.what) : `《${o.title}》`);
   const answer = display(f);
-  const candidates = pool.filter(
-    (o) =>
-      o.id !== f.id &&
-      !mayBeAt(o, date) &&
-      similarity(labelOf(o), labelOf(f)) < SAME_THING &&
-      // Another undated-enough version of this very happening would be right too.
-      !sameThings(ctx, f).some((s) => s.id === o.id),
-  );
+  // Another undated-enough version of this very happening would be right too.
+  const same = new Set(sameThings(ctx, f));
+  const candidate = (o: Dated) => o.id !== f.id && !mayBeAt(o, date) && !same.has(o);
   const rng = rngOf(ctx, f, "reverse");
-  const sameSection = candidates.filter((o) => o.section === f.section);
-  const near = candidates
-    .filter((o) => o.section !== f.section)
-    .sort((a, b) => Math.abs(parseDate(a.date).y - date.y) - Math.abs(parseDate(b.date).y - date.y) || a.id.localeCompare(b.id))
-    .slice(0, 8);
+  const sameSection = (pool.bySection.get(f.section) ?? []).filter(candidate);
+  // The 8 nearest in time from other sections.
+  const near: Dated[] = [];
+  for (const o of byNearness(pool, date.y)) {
+    if (near.length >= 8) break;
+    if (o.section !== f.section && candidate(o)) near.push(o);
+  }
   const ranked = [...rng.shuffle(sameSection), ...rng.shuffle(near)].map(display);
   const prompt =
     f.kind === "event" ? `下列哪件事发生在${formatDate(date)}？` : `下列哪份文件出台于${formatDate(date)}？`;
@@ -162,22 +257,25 @@ export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why
  * time) whose dates are all certainly ordered against each other.
  */
 function timelineQuestion(ctx: PackContext, f: Dated, facet: string): Draft | undefined {
-  const pool: Dated[] = f.kind === "event" ? ctx.events : ctx.documents;
+  const pool = datedPool(ctx, f.kind);
   const own = askableDate(f);
   if (!own) return undefined;
   const rng = rngOf(ctx, f, "timeline");
-  const dated = pool
-    .filter((o) => o.id !== f.id)
-    .flatMap((o) => {
-      const a = askableDate(o);
-      return a ? [{ fact: o, date: a.date }] : [];
-    });
-  const sameSection = rng.shuffle(dated.filter((o) => o.fact.section === f.section));
-  const others = dated
-    .filter((o) => o.fact.section !== f.section)
-    .sort((a, b) => Math.abs(a.date.y - own.date.y) - Math.abs(b.date.y - own.date.y) || a.fact.id.localeCompare(b.fact.id));
+  const dated = (o: Dated) => {
+    const a = o.id === f.id ? undefined : askableDate(o);
+    return a ? [{ fact: o, date: a.date }] : [];
+  };
+  const inSection: { fact: Dated; date: DateParts }[] = [];
+  for (const o of pool.bySection.get(f.section) ?? []) inSection.push(...dated(o));
+  const sameSection = rng.shuffle(inSection);
+  const year = own.date.y;
+  // Same section first, then other sections nearest in time (read only as far as needed).
+  function* candidates() {
+    yield* sameSection;
+    for (const o of byNearness(pool, year)) if (o.section !== f.section) yield* dated(o);
+  }
   const chosen = [{ fact: f, date: own.date }];
-  for (const o of [...sameSection, ...others]) {
+  for (const o of candidates()) {
     if (chosen.length >= ctx.settings.orderSize) break;
     const ordered = chosen.every((c) => compareDates(c.date, o.date) !== 0);
     const distinct = chosen.every((c) => !clash(labelOf(c.fact), labelOf(o.fact)));
@@ -200,16 +298,25 @@ function timelineQuestion(ctx: PackContext, f: Dated, facet: string): Draft | un
   };
 }
 
+const placesCache = new WeakMap<PackContext, DistinctValues<EventFact>>();
+
+/** The places the pack's events give. */
+function placesOf(ctx: PackContext): DistinctValues<EventFact> {
+  let places = placesCache.get(ctx);
+  if (!places) placesCache.set(ctx, (places = new DistinctValues(ctx.events, (o) => o.where)));
+  return places;
+}
+
 /** 「……的地点是？」: other events' places and cities of the pack; never a place of the same happening. */
 function placeQuestions(ctx: PackContext, f: EventFact): Draft[] {
   if (!f.where || isDisputed(f, "where") || keyOf(f.what).includes(keyOf(f.where))) return [];
   const where = f.where;
   const forbidden = [where, ...sameThings(ctx, f).flatMap((o) => (o.kind === "event" && o.where ? [o.where] : []))];
   const rng = rngOf(ctx, f, "place");
-  const otherPlaces = [...new Set(ctx.events.flatMap((o) => (o.id !== f.id && o.where ? [o.where] : [])))];
+  const otherPlaces = placesOf(ctx).without(f);
   const cityLike = provinceOfCity(where) !== undefined;
   const cities = cityLike ? [...ctx.mentionedCities].filter((c) => c !== bareCity(where)) : [];
-  const ranked = interleave(rng, otherPlaces, cities).filter((p) => !forbidden.some((x) => clash(x, p)));
+  const ranked = lazily(interleave(rng, otherPlaces, cities), (p) => !forbidden.some((x) => clash(x, p)));
   const what = clause(f.what);
   const why = `${what}的地点是${where}`;
   const drafts: Draft[] = [];

@@ -3,7 +3,8 @@ import { toChineseFraction, toChineseNumber } from "../accept";
 import { interleave, isDisputed, rngOf, type Draft, type PackContext } from "../context";
 import { formatDate, parseDate } from "../dates";
 import type { Rng } from "../hash";
-import { clause, keyOf, SAME_THING, similarity } from "../text";
+import { AlikeIndex } from "../lookup";
+import { clause, keyOf } from "../text";
 import { FALSE, TRUE } from "../types";
 
 /** A quantity's value: a number, or a fraction such as 1/4 (unit 比例). */
@@ -93,28 +94,98 @@ function margin(value: Value, approx?: string): number {
 const COMMON_FRACTIONS = ["1/2", "1/3", "1/4", "1/5", "1/6", "1/7", "1/8", "1/10", "2/3", "3/4", "2/5", "3/5"];
 
 /**
+ * The pack's quantities of one unit, indexed once per pack: each question used to scan them
+ * all. Loops over a unit's values read these arrays, not the facts.
+ */
+interface UnitPool {
+  position: Map<QuantityFact, number>;
+  values: Value[];
+  /** Each value as a number, and whether it is a fraction. */
+  ns: Float64Array;
+  fractional: Uint8Array;
+  /** Positions by value ascending (then position); values that are not numbers (0/0) left out. */
+  byValue: Int32Array;
+  alike: AlikeIndex;
+}
+
+const unitPools = new WeakMap<PackContext, Map<string, UnitPool>>();
+
+function unitPool(ctx: PackContext, unit: string): UnitPool {
+  let perPack = unitPools.get(ctx);
+  if (!perPack) {
+    perPack = new Map();
+    const byUnit = new Map<string, QuantityFact[]>();
+    for (const o of ctx.quantities) {
+      const list = byUnit.get(o.unit);
+      if (list) list.push(o);
+      else byUnit.set(o.unit, [o]);
+    }
+    for (const [u, facts] of byUnit) {
+      const values = facts.map((o) => readValue(o.value));
+      const ns = Float64Array.from(values, (v) => v.n);
+      const byValue = Int32Array.from(
+        facts
+          .map((_, i) => i)
+          .filter((i) => !Number.isNaN(ns[i]))
+          .sort((a, b) => (ns[a] as number) - (ns[b] as number) || a - b),
+      );
+      perPack.set(u, {
+        position: new Map(facts.map((o, i) => [o, i])),
+        values,
+        ns,
+        fractional: Uint8Array.from(values, (v) => (v.fraction ? 1 : 0)),
+        byValue,
+        alike: new AlikeIndex(facts.map((o) => o.subject)),
+      });
+    }
+    unitPools.set(ctx, perPack);
+  }
+  return perPack.get(unit) as UnitPool;
+}
+
+/** Positions (ascending) in the pool of the values v with lo ≤ v ≤ hi. */
+function valuesWithin(pool: UnitPool, lo: number, hi: number): Int32Array {
+  const n = (k: number) => pool.ns[pool.byValue[k] as number] as number;
+  let a = 0;
+  let b = pool.byValue.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (n(mid) >= lo) b = mid;
+    else a = mid + 1;
+  }
+  let end = a;
+  while (end < pool.byValue.length && n(end) <= hi) end++;
+  return pool.byValue.slice(a, end).sort();
+}
+
+/**
  * Distractor values: values of other quantities of the pack in the same unit (never of a
  * quantity that measures the same thing, never a disputed alternative), and values made from
  * the answer (×0.5 … ×2, n ± k for small counts), all at least `margin` away from the answer
- * and from each other's duplicates.
+ * and from each other's duplicates. The first `count` of them.
  */
-function valueDistractors(ctx: PackContext, f: QuantityFact, value: Value, rng: Rng): Value[] {
+function valueDistractors(ctx: PackContext, f: QuantityFact, value: Value, rng: Rng, count: number): Value[] {
   const m = margin(value, f.approx);
   const forbidden: number[] = [value.n];
   for (const v of f.disputed?.values ?? []) {
     const n = typeof v === "number" ? v : Number(String(v).replace(/[^\d./]/g, "")) || NaN;
     if (Number.isFinite(n)) forbidden.push(n);
   }
-  for (const o of ctx.quantities) {
-    if (o.id !== f.id && o.unit === f.unit && similarity(o.subject, f.subject) >= SAME_THING) forbidden.push(readValue(o.value).n);
-  }
+  const pool = unitPool(ctx, f.unit);
+  const self = pool.position.get(f);
+  const same = new Set(pool.alike.alike(f.subject));
+  for (const i of same) if (i !== self) forbidden.push(pool.ns[i] as number);
   const farEnough = (c: Value) => c.n > 0 && forbidden.every((x) => Math.abs(c.n - x) >= m - 1e-9);
-  const plausible = (c: Value) => c.n >= value.n / 4 && c.n <= value.n * 4;
 
-  const fromPack = ctx.quantities
-    .filter((o) => o.id !== f.id && o.unit === f.unit && similarity(o.subject, f.subject) < SAME_THING)
-    .map((o) => readValue(o.value))
-    .filter((c) => Boolean(c.fraction) === Boolean(value.fraction) && plausible(c));
+  // Plausible (within ×4 of the answer either way, which the value index gives directly), of
+  // the same sort (fraction or not), and far enough.
+  const fraction = value.fraction ? 1 : 0;
+  const fromPack: Value[] = [];
+  for (const i of valuesWithin(pool, value.n / 4, value.n * 4)) {
+    if (i === self || same.has(i) || pool.fractional[i] !== fraction) continue;
+    const c = pool.values[i] as Value;
+    if (farEnough(c)) fromPack.push(c);
+  }
 
   let made: Value[];
   if (value.fraction) {
@@ -131,9 +202,10 @@ function valueDistractors(ctx: PackContext, f: QuantityFact, value: Value, rng: 
     const capped = f.unit === "%" && value.n <= 100 ? values.filter((x) => x <= 100) : values;
     made = capped.map((x) => readValue(x));
   }
-  const ranked = interleave(rng, fromPack.filter(farEnough), made.filter(farEnough));
+  const ranked = interleave(rng, fromPack, made.filter(farEnough));
   const out: Value[] = [];
   for (const c of ranked) {
+    if (out.length >= count) break;
     if (out.some((o) => Math.abs(o.n - c.n) < 1e-9 || keyOf(o.text) === keyOf(c.text))) continue;
     out.push(c);
   }
@@ -182,7 +254,7 @@ export function quantityQuestions(ctx: PackContext, f: QuantityFact): Draft[] {
     why,
   });
 
-  const distractors = valueDistractors(ctx, f, value, rng).slice(0, ctx.settings.mcOptions - 1);
+  const distractors = valueDistractors(ctx, f, value, rng, ctx.settings.mcOptions - 1);
   if (distractors.length >= 2) {
     const options = [value, ...distractors].sort((a, b) => a.n - b.n);
     drafts.push({

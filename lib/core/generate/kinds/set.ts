@@ -3,216 +3,34 @@ import { countAccept, toChineseNumber } from "../accept";
 import {
   chunk,
   isDisputed,
+  lazily,
   listText,
   rngOf,
+  shuffledHead,
   shuffleChanged,
   takeDistinct,
   type Draft,
   type PackContext,
 } from "../context";
-import { provinceOf, provinceOfCity } from "../gazetteer";
 import type { Rng } from "../hash";
 import { clash, clause, keyOf, looksOpen, nameStatesCount, quote, SAME_THING, similarity, splitName } from "../text";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "../types";
-
-const placeKinds = new Map<string, "city" | "province" | undefined>();
-
-/** "city", "province" or undefined: a list of places gets places of the same sort as distractors. */
-function placeKind(t: string): "city" | "province" | undefined {
-  if (placeKinds.has(t)) return placeKinds.get(t);
-  const kind = provinceOfCity(t) !== undefined ? "city" : provinceOf(t) !== undefined ? "province" : undefined;
-  placeKinds.set(t, kind);
-  return kind;
-}
-
-const isPlace = (t: string) => placeKind(t) !== undefined;
-
-/** The first part of a section path (「发展历史 / 规划协调阶段」 → 「发展历史」). */
-const topSection = (section: string) => section.split("/")[0]?.trim() ?? section;
-
-/** Sets that name the same list as `f` (the source tells some lists twice): never a source of distractors. */
-function twinSets(ctx: PackContext, f: SetFact): Set<string> {
-  return new Set(ctx.sets.filter((o) => o.id !== f.id && similarity(o.name, f.name) >= SAME_THING).map((o) => o.id));
-}
-
-const lineageCache = new WeakMap<PackContext, Map<string, Set<string>>>();
-
-/**
- * Parent → children among the pack's sets: set B is a child of set A when an item of A (of four
- * characters or more) appears in B's name (「推进环境协同防治」 is a task; 「推进环境协同防治的
- * 具体方面」 lists its parts).
- */
-function childrenOf(ctx: PackContext): Map<string, Set<string>> {
-  const cached = lineageCache.get(ctx);
-  if (cached) return cached;
-  const children = new Map<string, Set<string>>();
-  for (const a of ctx.sets) {
-    const set = new Set<string>();
-    const items = a.items.map((i) => keyOf(i.term)).filter((k) => k.length >= 4);
-    for (const b of ctx.sets) {
-      if (b.id === a.id) continue;
-      const name = keyOf(b.name);
-      if (items.some((k) => name.includes(k))) set.add(b.id);
-    }
-    children.set(a.id, set);
-  }
-  lineageCache.set(ctx, children);
-  return children;
-}
-
-/** The sets above and below `f` in that hierarchy, transitively. */
-function lineage(ctx: PackContext, f: SetFact): { above: Set<string>; below: Set<string> } {
-  const children = childrenOf(ctx);
-  const walk = (start: string, next: (id: string) => Iterable<string>) => {
-    const seen = new Set<string>();
-    const queue = [start];
-    while (queue.length > 0) {
-      const id = queue.shift() as string;
-      for (const n of next(id)) {
-        if (seen.has(n) || n === f.id) continue;
-        seen.add(n);
-        queue.push(n);
-      }
-    }
-    return seen;
-  };
-  const below = walk(f.id, (id) => children.get(id) ?? []);
-  const above = walk(f.id, (id) => [...children].filter(([, c]) => c.has(id)).map(([p]) => p));
-  return { above, below };
-}
-
-const bigramSets = new Map<string, Set<string>>();
-
-function bigramSet(text: string): Set<string> {
-  let out = bigramSets.get(text);
-  if (out) return out;
-  const chars = [...keyOf(text)];
-  out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-  if (bigramSets.size > 200_000) bigramSets.clear();
-  bigramSets.set(text, out);
-  return out;
-}
-
-const genericCache = new WeakMap<PackContext, Set<string>>();
-
-/**
- * Bigrams so common among the pack's list items that sharing one says nothing about the topic
- * (发展, 推进, 一体, 机制, 长三…): those used by at least 6 different items.
- */
-function genericBigrams(ctx: PackContext): Set<string> {
-  const cached = genericCache.get(ctx);
-  if (cached) return cached;
-  const items = new Set<string>();
-  for (const s of ctx.sets) for (const i of s.items) items.add(i.term);
-  for (const m of ctx.memberships) for (const member of Object.values(m.groups).flat()) items.add(member);
-  const df = new Map<string, number>();
-  for (const t of items) for (const g of bigramSet(t)) df.set(g, (df.get(g) ?? 0) + 1);
-  const generic = new Set([...df].filter(([, n]) => n >= 6).map(([g]) => g));
-  genericCache.set(ctx, generic);
-  return generic;
-}
-
-/**
- * Too close to an item to be certainly wrong, though not equal: two short words sharing a
- * character other than their last (资金 / 资本, 大商务 / 高端商务), or phrases sharing a
- * bigram that is not common in the pack (惠民一卡通 / 公共服务一卡通, 太湖流域水环境综合治理 /
- * 重点流域水污染防治): they are likely about the same thing in other words.
- */
-function tooClose(ctx: PackContext, candidate: string, item: string): boolean {
-  const a = [...keyOf(candidate)];
-  const b = [...keyOf(item)];
-  if (a.length <= 4 && b.length <= 4) {
-    const head = new Set(b.slice(0, -1));
-    if (a.slice(0, -1).some((ch) => head.has(ch))) return true;
-  }
-  const generic = genericBigrams(ctx);
-  const mine = bigramSet(candidate);
-  const other = bigramSet(item);
-  let shared = 0;
-  for (const g of mine) {
-    if (!other.has(g)) continue;
-    if (!generic.has(g)) return true;
-    shared++;
-  }
-  // Phrases made of the same common words read alike even without a rare bigram.
-  return mine.size + other.size > 0 && (2 * shared) / (mine.size + other.size) >= 0.5;
-}
-
-const distractorCache = new WeakMap<PackContext, Map<string, { text: string; score: number }[]>>();
-
-export function itemDistractors(ctx: PackContext, f: SetFact, rng: Rng): string[] {
-  let perPack = distractorCache.get(ctx);
-  if (!perPack) distractorCache.set(ctx, (perPack = new Map()));
-  let base = perPack.get(f.id);
-  if (!base) perPack.set(f.id, (base = rankedPool(ctx, f)));
-  return base
-    .map((c) => ({ text: c.text, score: c.score + rng.next() }))
-    .sort((a, b) => a.score - b.score || a.text.localeCompare(b.text))
-    .map((c) => c.text);
-}
-
-/** The candidates of itemDistractors with their plausibility score (lower is better), before jitter. */
-function rankedPool(ctx: PackContext, f: SetFact): { text: string; score: number }[] {
-  const own = f.items.map((i) => i.term);
-  const kinds = new Set(own.map(placeKind));
-  const places = !kinds.has(undefined);
-  const twins = twinSets(ctx, f);
-  const { above, below } = lineage(ctx, f);
-  const names = [f.name, ...ctx.sets.filter((o) => above.has(o.id) || below.has(o.id)).map((o) => o.name)].map(
-    (n) => splitName(clause(n)).core,
-  );
-  const avg = own.reduce((n, t) => n + [...t].length, 0) / own.length;
-  const pool = new Map<string, { text: string; sameTop: boolean }>();
-  const add = (text: string, section: string) => {
-    if (!pool.has(keyOf(text))) pool.set(keyOf(text), { text, sameTop: topSection(section) === topSection(f.section) });
-  };
-  for (const o of ctx.sets) {
-    if (o.id === f.id || twins.has(o.id) || below.has(o.id)) continue;
-    for (const i of o.items) add(i.term, o.section);
-  }
-  // Members of the pack's memberships are items of other lists too (太湖, 巢湖 for a list of lakes).
-  for (const m of ctx.memberships) {
-    if (similarity(m.name, f.name) >= SAME_THING) continue;
-    for (const member of Object.values(m.groups).flat()) add(member, m.section);
-  }
-  if (places) {
-    if (kinds.has("city")) for (const c of ctx.mentionedCities) add(c, f.section);
-    if (kinds.has("province")) for (const p of ctx.mentionedProvinces) add(p, f.section);
-  }
-  // Items that end like the set's items read as the same sort of thing (…流域, …能力, …湖).
-  const endings2 = new Set(own.map((t) => [...t].slice(-2).join("")));
-  const endings1 = new Set(own.map((t) => [...t].slice(-1).join("")));
-  const suffixBonus = (text: string) =>
-    endings2.has([...text].slice(-2).join("")) ? 1.2 : endings1.has([...text].slice(-1).join("")) ? 0.4 : 0;
-  const scored = [...pool.values()]
-    .filter((c) => !own.some((t) => clash(t, c.text) || tooClose(ctx, c.text, t)))
-    .filter((c) => !names.some((n) => clash(n, c.text)))
-    .map((c) => ({
-      text: c.text,
-      score:
-        Math.abs([...c.text].length - avg) / Math.max(2, avg) +
-        (c.sameTop ? 0 : 0.5) +
-        (places ? (kinds.has(placeKind(c.text)) ? 0 : 5) : isPlace(c.text) ? 5 : 0) -
-        suffixBonus(c.text),
-    }));
-  return scored;
-}
+import { glossary, glossPositions, isPlace, itemDistractors, setPosition, topSection } from "./set-distractors";
 
 /**
  * Glosses that certainly do not explain `term`: glosses of other items of this set, then of
  * other sets (same part of the source first). Never the gloss of an item that has the same
- * term elsewhere, never one that reads like the answer.
+ * term elsewhere, never one that reads like the answer (checked as they are read).
  */
-function glossDistractors(ctx: PackContext, f: SetFact, term: string, gloss: string, rng: Rng): string[] {
+function glossDistractors(ctx: PackContext, f: SetFact, term: string, gloss: string, rng: Rng): Iterable<string> {
   const own = f.items.filter((i) => i.gloss && !clash(i.term, term)).map((i) => clause(i.gloss as string));
-  const others = ctx.sets
-    .filter((o) => o.id !== f.id)
-    .flatMap((o) => o.items.filter((i) => i.gloss && !clash(i.term, term)).map((i) => ({ gloss: clause(i.gloss as string), o })));
-  const same = others.filter((x) => topSection(x.o.section) === topSection(f.section)).map((x) => x.gloss);
-  const rest = others.filter((x) => topSection(x.o.section) !== topSection(f.section)).map((x) => x.gloss);
-  const ok = (g: string) => similarity(g, gloss) < SAME_THING;
-  return [...rng.shuffle(own), ...rng.shuffle(same).slice(0, 30), ...rng.shuffle(rest).slice(0, 20)].filter(ok);
+  const g = glossary(ctx);
+  const { same, rest } = glossPositions(g, term, setPosition(ctx, f), topSection(f.section));
+  const ok = (x: string) => similarity(x, gloss) < SAME_THING;
+  return lazily(
+    [...rng.shuffle(own), ...shuffledHead(rng, g.glosses, same, 30), ...shuffledHead(rng, g.glosses, rest, 20)],
+    ok,
+  );
 }
 
 const glossIndex = new WeakMap<PackContext, Map<string, string[]>>();
@@ -242,12 +60,17 @@ function glossesOf(ctx: PackContext, term: string): string[] {
 function termDistractors(ctx: PackContext, f: SetFact, term: string, gloss: string, rng: Rng): string[] {
   const sameMeaning = (t: string) => glossesOf(ctx, t).some((g) => similarity(g, gloss) >= SAME_THING);
   const out: string[] = [];
-  for (const t of [...rng.shuffle(f.items.map((i) => i.term)), ...itemDistractors(ctx, f, rng)]) {
+  for (const t of concat(rng.shuffle(f.items.map((i) => i.term)), itemDistractors(ctx, f, rng))) {
     if (out.length >= 12) break;
     if (clash(t, term) || sameMeaning(t)) continue;
     out.push(t);
   }
   return out;
+}
+
+/** The items of each list in turn, read lazily. */
+function* concat<T>(...lists: Iterable<T>[]): Generator<T> {
+  for (const list of lists) yield* list;
 }
 
 /**
@@ -375,7 +198,7 @@ export function setQuestions(ctx: PackContext, f: SetFact): Draft[] {
     const rng = rngOf(ctx, f, "position");
     const at = rng.int(terms.length);
     const answer = terms[at] as string;
-    const others = [...rng.shuffle(terms.filter((t) => t !== answer)), ...itemDistractors(ctx, f, rng)];
+    const others = concat(rng.shuffle(terms.filter((t) => t !== answer)), itemDistractors(ctx, f, rng));
     const distractors = takeDistinct(others, [answer], ctx.settings.mcOptions - 1);
     if (distractors.length >= 2) {
       drafts.push({

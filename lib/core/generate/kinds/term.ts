@@ -1,7 +1,10 @@
 import type { TermFact } from "@/lib/core/content/schema";
-import { isDisputed, rngOf, takeDistinct, type Draft, type PackContext } from "../context";
-import { clash, clause, keyOf, quote, SAME_THING, similarity } from "../text";
+import { isDisputed, lazily, mapLazily, rngOf, shuffledHead, takeDistinct, type Draft, type PackContext } from "../context";
+import type { Rng } from "../hash";
+import { AlikeIndex, ClashIndex } from "../lookup";
+import { clause, keyOf, quote, SAME_THING, similarity } from "../text";
 import { FALSE, TRUE } from "../types";
+import { glossary, glossPositions } from "./set-distractors";
 
 /** A definition as shown after 「指的是：」: without its own leading 指 / 是指. */
 export function defText(definition: string): string {
@@ -17,27 +20,86 @@ function masked(definition: string, term: string): string {
 }
 
 /**
+ * The pack's terms, indexed once per pack: every term question used to compare its term and
+ * definition with all the others. Loops over all terms read these arrays, not the facts.
+ */
+interface TermPool {
+  position: Map<TermFact, number>;
+  terms: ClashIndex;
+  definitions: AlikeIndex;
+  /** Each term, defText of its definition, and its top section (numbered). */
+  texts: string[];
+  defs: string[];
+  tops: Int32Array;
+  topOf: Map<string, number>;
+}
+
+const termPools = new WeakMap<PackContext, TermPool>();
+
+const top = (section: string) => section.split("/")[0]?.trim() ?? "";
+
+function termPool(ctx: PackContext): TermPool {
+  let pool = termPools.get(ctx);
+  if (!pool) {
+    const topOf = new Map<string, number>();
+    for (const o of ctx.terms) if (!topOf.has(top(o.section))) topOf.set(top(o.section), topOf.size);
+    pool = {
+      position: new Map(ctx.terms.map((o, i) => [o, i])),
+      terms: new ClashIndex(ctx.terms.map((o) => o.term)),
+      definitions: new AlikeIndex(ctx.terms.map((o) => o.definition)),
+      texts: ctx.terms.map((o) => o.term),
+      defs: ctx.terms.map((o) => defText(o.definition)),
+      tops: Int32Array.from(ctx.terms, (o) => topOf.get(top(o.section)) as number),
+      topOf,
+    };
+    termPools.set(ctx, pool);
+  }
+  return pool;
+}
+
+/** The first ten of the shuffled glosses of the pack's list items whose term does not clash with f's. */
+function glossHead(ctx: PackContext, f: TermFact, rng: Rng): string[] {
+  const g = glossary(ctx);
+  // No list and no section set apart: every gloss is in `rest`.
+  return shuffledHead(rng, g.glosses, glossPositions(g, f.term).rest, 10);
+}
+
+/**
  * A term has one facet, "definition": mc term → definition, mc definition → term, typed term
  * (when it is short enough to type), and a true/false. Distractor definitions are other terms'
  * definitions (then glosses of set items), never one that reads like the answer.
  */
 export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
   if (isDisputed(f, "definition") || isDisputed(f, "term")) return [];
+  const pool = termPool(ctx);
   const definition = defText(f.definition);
   const why = `${quote(f.term)}指的是：${definition}`;
   const drafts: Draft[] = [];
-  const otherTerms = ctx.terms.filter((o) => o.id !== f.id && !clash(o.term, f.term) && similarity(o.definition, f.definition) < SAME_THING);
-  const sameSection = (s: string) => s.split("/")[0]?.trim() === f.section.split("/")[0]?.trim();
+  // Other terms: not clashing with this one, not defined alike.
+  const left = new Set([...pool.terms.clashing(f.term), ...pool.definitions.alike(f.definition)]);
+  left.add(pool.position.get(f) as number);
+  const ownTop = pool.topOf.get(top(f.section));
+  const others: number[] = [];
+  const sameTop: number[] = [];
+  const otherTop: number[] = [];
+  for (let i = 0; i < pool.texts.length; i++) {
+    if (left.has(i)) continue;
+    others.push(i);
+    (pool.tops[i] === ownTop ? sameTop : otherTop).push(i);
+  }
+  const termAt = (i: number) => pool.texts[i] as string;
+  const defAt = (i: number) => pool.defs[i] as string;
 
   {
     const rng = rngOf(ctx, f, "definition");
-    const defs = [
-      ...rng.shuffle(otherTerms.filter((o) => sameSection(o.section)).map((o) => defText(o.definition))),
-      ...rng.shuffle(otherTerms.filter((o) => !sameSection(o.section)).map((o) => defText(o.definition))),
-      ...rng.shuffle(
-        ctx.sets.flatMap((s) => s.items.filter((i) => i.gloss && !clash(i.term, f.term)).map((i) => clause(i.gloss as string))),
-      ).slice(0, 10),
-    ].filter((d) => similarity(d, definition) < SAME_THING);
+    const defs = lazily(
+      [
+        ...rng.shuffle(sameTop.map(defAt)),
+        ...rng.shuffle(otherTop.map(defAt)),
+        ...glossHead(ctx, f, rng),
+      ],
+      (d) => similarity(d, definition) < SAME_THING,
+    );
     const distractors = takeDistinct(defs, [definition], ctx.settings.mcOptions - 1);
     if (distractors.length >= 2) {
       drafts.push({
@@ -50,11 +112,7 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
         why,
       });
     }
-    const wrong = takeDistinct(
-      otherTerms.map((o) => defText(o.definition)),
-      [definition],
-      1,
-    )[0];
+    const wrong = takeDistinct(mapLazily(others, defAt), [definition], 1)[0];
     const truth = wrong === undefined || rngOf(ctx, f, "tf").chance(0.5);
     drafts.push({
       form: "tf",
@@ -68,10 +126,7 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
 
   {
     const rng = rngOf(ctx, f, "term");
-    const terms = [
-      ...rng.shuffle(otherTerms.filter((o) => sameSection(o.section)).map((o) => o.term)),
-      ...rng.shuffle(otherTerms.filter((o) => !sameSection(o.section)).map((o) => o.term)),
-    ];
+    const terms = [...rng.shuffle(sameTop.map(termAt)), ...rng.shuffle(otherTop.map(termAt))];
     const distractors = takeDistinct(terms, [f.term], ctx.settings.mcOptions - 1);
     const hint = masked(f.definition, f.term);
     if (distractors.length >= 2) {

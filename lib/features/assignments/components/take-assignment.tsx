@@ -198,7 +198,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
           <p className="text-sm text-slate-600 dark:text-slate-400">
             {t("assignments.take.progress", { n: index + 1, total: questions.length })} · {t(`forms.${question.form}`)}
           </p>
-          <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold leading-relaxed" data-testid="prompt">
+          <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
             {question.prompt}
           </h2>
           <AnswerInput
@@ -234,7 +234,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
         </form>
       ) : (
         <section className="flex flex-col gap-4" aria-labelledby="finish-heading">
-          <h2 id="finish-heading" ref={heading} tabIndex={-1} className="text-lg font-semibold">
+          <h2 id="finish-heading" ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold">
             {t("assignments.take.finishTitle")}
           </h2>
           <p>{t("assignments.take.answered", { n: answeredCount, total: questions.length })}</p>

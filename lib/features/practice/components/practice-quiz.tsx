@@ -105,7 +105,7 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
     const missed = answered.filter((a) => !a.result.correct);
     return (
       <section aria-labelledby="score" className="flex flex-col gap-4">
-        <h2 id="score" className="text-xl font-semibold" tabIndex={-1} ref={heading}>{t("practice.scoreTitle")}</h2>
+        <h2 id="score" className="text-xl font-semibold outline-none" tabIndex={-1} ref={heading}>{t("practice.scoreTitle")}</h2>
         <p className="text-3xl font-bold tabular-nums" data-testid="score">{t("practice.score", { correct: score, total: answered.length })}</p>
         {missed.length === 0 ? (
           <p>{t("practice.allRight")}</p>
@@ -188,7 +188,7 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
       <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
         {t("practice.progress", { n: position, total })} · {t(`forms.${question.form}`)}
       </p>
-      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold leading-relaxed" data-testid="prompt">
+      <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {question.prompt}
       </h2>
       <AnswerInput question={question} value={response} onChange={setResponse} disabled={result !== null} />

@@ -227,7 +227,7 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
       }}
     >
       <ReasonBadge item={item} />
-      <h2 ref={heading} tabIndex={-1} className="text-lg font-semibold leading-relaxed" data-testid="prompt">
+      <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {item.question.prompt}
       </h2>
       <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={outcome !== null} />
