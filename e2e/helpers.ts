@@ -36,6 +36,8 @@ export async function signOut(page: Page) {
  * and clicks, then submits. `order` needs no input: the shown order is an answer.
  */
 export async function answerShownQuestion(page: Page) {
+  // The question renders after a server round trip: look at the form only once it is there.
+  await expect(page.getByTestId("prompt")).toBeVisible();
   const form = page.locator("form").filter({ has: page.getByTestId("prompt") });
   const radios = form.getByRole("radio");
   const checkboxes = form.getByRole("checkbox");

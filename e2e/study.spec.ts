@@ -78,6 +78,7 @@ test("what a guest answered in practice becomes their first reviews after sign-u
   await page.getByLabel("5", { exact: true }).check();
   await page.getByRole("button", { name: "开始练习" }).click();
   for (let n = 1; n <= 3; n++) {
+    await expect(page.getByText(`第 ${n} / 5 题`)).toBeVisible();
     await answerShownQuestion(page);
     await expect(page.getByTestId("feedback")).toBeVisible();
     await page.getByRole("button", { name: "下一题" }).click();
