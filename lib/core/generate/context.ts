@@ -10,7 +10,7 @@ import type {
 } from "@/lib/core/content/schema";
 import { parseDate, yearOnly, type DateParts } from "./dates";
 import { PROVINCES, YRD_CITIES } from "./gazetteer";
-import { questionId, rngFor, type Rng } from "./hash";
+import { questionId, rngFor, type Rng, type ShuffleOrder } from "./hash";
 import { clause, clash, keyOf, sentence } from "./text";
 import type { GenerateOptions, Question, QuestionForm } from "./types";
 import { MATCH_SEPARATOR } from "./types";
@@ -91,6 +91,8 @@ export function isDisputed(f: Fact, field: string): boolean {
   return f.disputed?.field === field;
 }
 
+const askableCache = new WeakMap<EventFact | DocumentFact, { date: DateParts; reduced: boolean } | null>();
+
 /**
  * The date of an event or document as far as it can be asked. When the source disagrees on
  * the date but every version has the same year, the year is not disputed and is asked alone
@@ -111,8 +113,6 @@ export function askableDate(f: EventFact | DocumentFact): Readonly<{ date: DateP
   askableCache.set(f, askable ?? null);
   return askable;
 }
-
-const askableCache = new WeakMap<EventFact | DocumentFact, { date: DateParts; reduced: boolean } | null>();
 
 const possibleDatesCache = new WeakMap<EventFact | DocumentFact, readonly DateParts[]>();
 
@@ -286,6 +286,15 @@ export function lazily<T>(items: Iterable<T>, keep: (item: T) => boolean): Itera
   };
 }
 
+/** The items of each list in turn, read lazily. */
+export function concat<T>(...lists: Iterable<T>[]): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      for (const list of lists) yield* list;
+    },
+  };
+}
+
 /** The items mapped by `map`, computed as they are read. */
 export function mapLazily<T, U>(items: Iterable<T>, map: (item: T) => U): Iterable<U> {
   return {
@@ -341,22 +350,62 @@ export class DistinctValues<F extends Fact> {
 }
 
 /**
- * The first `n` of `rng.shuffle([...positions].map((i) => items[i]))`, drawing exactly as that
- * shuffle does; it shuffles the positions in place rather than a list of the items, which is
- * long in a large pack while only its head is read.
+ * `rng.shuffle(items)` (its draws taken now), read lazily: readers of candidate lists usually
+ * take a few items of a list as long as the pack, and need not copy it.
  */
-export function shuffledHead<T>(rng: Rng, items: readonly T[], positions: Int32Array, n: number): T[] {
-  rng.shuffleIndices(positions);
-  return [...positions.subarray(0, n)].map((i) => items[i] as T);
+export function shuffledLazily<T>(rng: Rng, items: ArrayLike<T>): Iterable<T> {
+  return shuffledLater(rng, items.length, () => items);
 }
 
-/** Interleaves ranked tiers: shuffles each tier (seeded), then takes from them in turn. */
-export function interleave<T>(rng: Rng, ...tiers: readonly T[][]): T[] {
-  const shuffled = tiers.map((t) => rng.shuffle(t));
-  const out: T[] = [];
-  const longest = Math.max(0, ...shuffled.map((t) => t.length));
-  for (let i = 0; i < longest; i++) for (const t of shuffled) if (i < t.length) out.push(t[i] as T);
-  return out;
+/**
+ * `rng.shuffle(list)` for a list that is built only if the shuffle is read: its draws are taken
+ * now (they depend only on its length); the list is built, and its order worked out, when first
+ * read. Many candidate lists are never reached: their reader finds enough before them.
+ */
+export function shuffledLater<T>(rng: Rng, length: number, build: () => ArrayLike<T>): Iterable<T> {
+  const order = rng.order(length);
+  let items: ArrayLike<T> | undefined;
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < length; i++) {
+        items ??= build();
+        yield items[order.at(i)] as T;
+      }
+    },
+  };
+}
+
+/** The first `n` items, read lazily. */
+export function take<T>(items: Iterable<T>, n: number): Iterable<T> {
+  return {
+    *[Symbol.iterator]() {
+      if (n <= 0) return;
+      let k = 0;
+      for (const item of items) {
+        yield item;
+        if (++k >= n) return;
+      }
+    },
+  };
+}
+
+/**
+ * Interleaves ranked tiers: shuffles each tier (seeded), then takes from them in turn. Read
+ * lazily (see shuffledLazily).
+ */
+export function interleave<T>(rng: Rng, ...tiers: readonly T[][]): Iterable<T> {
+  const orders = tiers.map((t) => rng.order(t.length));
+  const longest = Math.max(0, ...tiers.map((t) => t.length));
+  return {
+    *[Symbol.iterator]() {
+      for (let i = 0; i < longest; i++) {
+        for (let k = 0; k < tiers.length; k++) {
+          const order = orders[k] as ShuffleOrder;
+          if (i < order.length) yield (tiers[k] as readonly T[])[order.at(i)] as T;
+        }
+      }
+    },
+  };
 }
 
 /** Shuffles, but never returns the original order (an order question must need work). */

@@ -14,9 +14,16 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
+/**
+ * Reused by every call (every question id is hashed): the encoder, and the message schedule,
+ * which each block overwrites.
+ */
+const encoder = new TextEncoder();
+const w = new Uint32Array(64);
+
 /** SHA-256 of the UTF-8 bytes of `text`, as lowercase hex. */
 export function sha256Hex(text: string): string {
-  const bytes = new TextEncoder().encode(text);
+  const bytes = encoder.encode(text);
   const bitLength = bytes.length * 8;
   const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
   padded.set(bytes);
@@ -28,7 +35,6 @@ export function sha256Hex(text: string): string {
   const h = new Uint32Array([
     0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
   ]);
-  const w = new Uint32Array(64);
   const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
   for (let offset = 0; offset < padded.length; offset += 64) {
     for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
@@ -86,11 +92,18 @@ export interface Rng {
    */
   draws(n: number): (k: number) => number;
   /**
-   * Shuffles positions in place, drawing exactly as shuffle() would for a list of that length:
-   * for long lists of which only the head is read (a tight loop over a typed array, not a copy
-   * of the list).
+   * The order shuffle() would give a list of n items: its draws are taken now, the order is
+   * worked out when first read (not at all if it is not), as positions rather than a copy of
+   * the list.
    */
-  shuffleIndices(positions: Int32Array): void;
+  order(n: number): ShuffleOrder;
+}
+
+/** See Rng.order. */
+export interface ShuffleOrder {
+  readonly length: number;
+  /** The original position of the i-th item of the shuffled list (0 ≤ i < length). */
+  at(i: number): number;
 }
 
 function fnv1a(text: string): number {
@@ -113,6 +126,38 @@ function mix(state: number): number {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 }
 
+/**
+ * Fisher–Yates over `out` from state `s`, drawing as Rng.shuffle does (int(i + 1) for i from
+ * the end down to 1); returns the state after. A plain function over a typed array, so that this
+ * loop (over lists as long as the pack) compiles tight.
+ */
+function shuffleFrom(s: number, out: Int32Array): number {
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s + STEP) >>> 0;
+    const j = Math.floor(mix(s) * (i + 1));
+    const tmp = out[i] as number;
+    out[i] = out[j] as number;
+    out[j] = tmp;
+  }
+  return s;
+}
+
+/** The order of a shuffle of n items from state `from`, worked out when first read (see Rng.order). */
+function lazyOrder(from: number, n: number): ShuffleOrder {
+  let order: Int32Array | undefined;
+  return {
+    length: n,
+    at(i: number) {
+      if (!order) {
+        order = new Int32Array(n);
+        for (let k = 0; k < n; k++) order[k] = k;
+        shuffleFrom(from, order);
+      }
+      return order[i] as number;
+    },
+  };
+}
+
 export function rngFor(seed: string): Rng {
   let state = fnv1a(seed);
   const next = () => {
@@ -133,17 +178,11 @@ export function rngFor(seed: string): Rng {
       }
       return out;
     },
-    shuffleIndices(out: Int32Array) {
-      // The same draws as shuffle(): int(i + 1) for i from the end down to 1.
-      let s = state;
-      for (let i = out.length - 1; i > 0; i--) {
-        s = (s + STEP) >>> 0;
-        const j = Math.floor(mix(s) * (i + 1));
-        const tmp = out[i] as number;
-        out[i] = out[j] as number;
-        out[j] = tmp;
-      }
-      state = s;
+    order(n: number) {
+      const from = state;
+      // shuffle() draws once per position but the first.
+      state = (state + Math.imul(Math.max(0, n - 1), STEP)) >>> 0;
+      return lazyOrder(from, n);
     },
     draws(n: number) {
       const from = state;

@@ -54,7 +54,7 @@ export interface Bigrams {
 
 const gramCache = new Map<string, Bigrams>();
 
-/** Memoised: similarity is asked of the same texts over and over. */
+/** Memoised, with the count: similarity is asked of the same texts over and over. */
 export function bigramsOf(text: string): Bigrams {
   const cached = gramCache.get(text);
   if (cached) return cached;

@@ -1,9 +1,19 @@
 import type { DocumentFact } from "@/lib/core/content/schema";
-import { askableDate, DistinctValues, isDisputed, rngOf, takeDistinct, type Draft, type PackContext } from "../context";
+import {
+  askableDate,
+  DistinctValues,
+  isDisputed,
+  mapLazily,
+  rngOf,
+  shuffledLazily,
+  takeDistinct,
+  type Draft,
+  type PackContext,
+} from "../context";
 import { formatDate } from "../dates";
 import { book } from "../text";
 import { FALSE, TRUE } from "../types";
-import { datedQuestions, mayBeAt } from "./event";
+import { certainlyNotAt, datedQuestions, labelOf } from "./event";
 
 /**
  * A document has a date facet (mc year, typed year and month, true/false, timeline) and a title
@@ -26,9 +36,9 @@ export function documentQuestions(ctx: PackContext, f: DocumentFact): Draft[] {
   const askable = askableDate(f);
   if (titleAskable && askable) {
     const when = formatDate(askable.date);
-    const others = ctx.documents.filter((o) => o.id !== f.id && !mayBeAt(o, askable.date));
+    const others = certainlyNotAt(ctx, f, askable.date);
     const rng = rngOf(ctx, f, "title-tf");
-    const wrong = takeDistinct(rng.shuffle(others.map((o) => o.title)), [f.title], 1)[0];
+    const wrong = takeDistinct(mapLazily(shuffledLazily(rng, others), labelOf), [f.title], 1)[0];
     const truth = wrong === undefined || rng.chance(0.5);
     const shown = truth ? f.title : (wrong as string);
     drafts.push({

@@ -2,14 +2,17 @@ import type { DocumentFact, EventFact } from "@/lib/core/content/schema";
 import { monthAccept, yearAccept } from "../accept";
 import {
   askableDate,
+  concat,
   DistinctValues,
   interleave,
   isDisputed,
   lazily,
+  mapLazily,
   mcDraft,
   possibleDates,
   rngOf,
   shuffleChanged,
+  shuffledLazily,
   takeDistinct,
   type Draft,
   type PackContext,
@@ -38,6 +41,12 @@ interface DatedPool {
   /** Memo of sameThings, by fact id. */
   same: Map<string, Dated[]>;
   bySection: Map<string, Dated[]>;
+  /** The askable facts of each section, with their askable dates (for timelines). */
+  askableBySection: Map<string, { fact: Dated; date: DateParts }[]>;
+  /** Facts by each year they might have happened in (see possibleDates). */
+  byPossibleYear: Map<number, Dated[]>;
+  /** Memo of maybeAt, by date. */
+  maybeAt: Map<string, Set<Dated>>;
   /** Facts by the year of their date, each list in `nearer` order. */
   byYear: Map<number, Dated[]>;
   /** Of two facts equally far in time, the one first by id (then by pack order, as a stable sort has it). */
@@ -55,14 +64,19 @@ function datedPool(ctx: PackContext, kind: Dated["kind"]): DatedPool {
   if (cached) return cached;
   const facts: Dated[] = kind === "event" ? ctx.events : ctx.documents;
   const bySection = new Map<string, Dated[]>();
+  const askableBySection = new Map<string, { fact: Dated; date: DateParts }[]>();
+  const byPossibleYear = new Map<number, Dated[]>();
   const byYear = new Map<number, Dated[]>();
-  const add = <K>(map: Map<K, Dated[]>, k: K, o: Dated) => {
+  const add = <K, V>(map: Map<K, V[]>, k: K, v: V) => {
     const list = map.get(k);
-    if (list) list.push(o);
-    else map.set(k, [o]);
+    if (list) list.push(v);
+    else map.set(k, [v]);
   };
   for (const o of facts) {
     add(bySection, o.section, o);
+    const askable = askableDate(o);
+    if (askable) add(askableBySection, o.section, { fact: o, date: askable.date });
+    for (const y of new Set(possibleDates(o).map((d) => d.y))) add(byPossibleYear, y, o);
     add(byYear, parseDate(o.date).y, o);
   }
   const position = new Map(facts.map((o, i) => [o, i]));
@@ -74,6 +88,9 @@ function datedPool(ctx: PackContext, kind: Dated["kind"]): DatedPool {
     alike: new AlikeIndex(facts.map(labelOf)),
     same: new Map(),
     bySection,
+    askableBySection,
+    byPossibleYear,
+    maybeAt: new Map(),
     byYear,
     nearer,
     minYear: Math.min(...years),
@@ -230,6 +247,27 @@ export function mayBeAt(o: Dated, date: DateParts): boolean {
   return possibleDates(o).some((d) => compatible(d, date));
 }
 
+/**
+ * The facts of f's kind that may have happened at `date` (found among those with a possible
+ * date in its year). Memoised by date: many facts share a date.
+ */
+function maybeAt(ctx: PackContext, kind: Dated["kind"], date: DateParts): Set<Dated> {
+  const pool = datedPool(ctx, kind);
+  const key = formatDate(date);
+  let at = pool.maybeAt.get(key);
+  if (!at) {
+    at = new Set((pool.byPossibleYear.get(date.y) ?? []).filter((o) => mayBeAt(o, date)));
+    pool.maybeAt.set(key, at);
+  }
+  return at;
+}
+
+/** The other facts of f's kind, in pack order, that certainly did not happen at `date`. */
+export function certainlyNotAt(ctx: PackContext, f: Dated, date: DateParts): Dated[] {
+  const at = maybeAt(ctx, f.kind, date);
+  return datedPool(ctx, f.kind).facts.filter((o) => o !== f && !at.has(o));
+}
+
 /** 「下列哪件事发生在1982年12月？」: distractors are happenings certainly at another date. */
 export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why: string, facet: string): Draft | undefined {
   const pool = datedPool(ctx, f.kind);
@@ -237,7 +275,8 @@ export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why
   const answer = display(f);
   // Another undated-enough version of this very happening would be right too.
   const same = new Set(sameThings(ctx, f));
-  const candidate = (o: Dated) => o.id !== f.id && !mayBeAt(o, date) && !same.has(o);
+  const at = maybeAt(ctx, f.kind, date);
+  const candidate = (o: Dated) => o !== f && !at.has(o) && !same.has(o);
   const rng = rngOf(ctx, f, "reverse");
   const sameSection = (pool.bySection.get(f.section) ?? []).filter(candidate);
   // The 8 nearest in time from other sections.
@@ -246,7 +285,7 @@ export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why
     if (near.length >= 8) break;
     if (o.section !== f.section && candidate(o)) near.push(o);
   }
-  const ranked = [...rng.shuffle(sameSection), ...rng.shuffle(near)].map(display);
+  const ranked = mapLazily(concat(shuffledLazily(rng, sameSection), shuffledLazily(rng, near)), display);
   const prompt =
     f.kind === "event" ? `下列哪件事发生在${formatDate(date)}？` : `下列哪份文件出台于${formatDate(date)}？`;
   return mcDraft(ctx, rng, { facet, variant: "reverse", prompt, answer, why }, answer, ranked);
@@ -262,12 +301,13 @@ function timelineQuestion(ctx: PackContext, f: Dated, facet: string): Draft | un
   if (!own) return undefined;
   const rng = rngOf(ctx, f, "timeline");
   const dated = (o: Dated) => {
-    const a = o.id === f.id ? undefined : askableDate(o);
+    const a = o === f ? undefined : askableDate(o);
     return a ? [{ fact: o, date: a.date }] : [];
   };
-  const inSection: { fact: Dated; date: DateParts }[] = [];
-  for (const o of pool.bySection.get(f.section) ?? []) inSection.push(...dated(o));
-  const sameSection = rng.shuffle(inSection);
+  const sameSection = shuffledLazily(
+    rng,
+    (pool.askableBySection.get(f.section) ?? []).filter((o) => o.fact !== f),
+  );
   const year = own.date.y;
   // Same section first, then other sections nearest in time (read only as far as needed).
   function* candidates() {

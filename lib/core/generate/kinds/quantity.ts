@@ -106,6 +106,8 @@ interface UnitPool {
   /** Positions by value ascending (then position); values that are not numbers (0/0) left out. */
   byValue: Int32Array;
   alike: AlikeIndex;
+  /** Scratch marks, one per position (see valuesWithin). */
+  marks: Uint8Array;
 }
 
 const unitPools = new WeakMap<PackContext, Map<string, UnitPool>>();
@@ -136,6 +138,7 @@ function unitPool(ctx: PackContext, unit: string): UnitPool {
         fractional: Uint8Array.from(values, (v) => (v.fraction ? 1 : 0)),
         byValue,
         alike: new AlikeIndex(facts.map((o) => o.subject)),
+        marks: new Uint8Array(facts.length),
       });
     }
     unitPools.set(ctx, perPack);
@@ -143,7 +146,11 @@ function unitPool(ctx: PackContext, unit: string): UnitPool {
   return perPack.get(unit) as UnitPool;
 }
 
-/** Positions (ascending) in the pool of the values v with lo ≤ v ≤ hi. */
+/**
+ * Positions (ascending) in the pool of the values v with lo ≤ v ≤ hi: a range of the value index,
+ * put back in pack order by marking them and reading the marks in order (cheaper than sorting a
+ * range that is a good part of the unit's values).
+ */
 function valuesWithin(pool: UnitPool, lo: number, hi: number): Int32Array {
   const n = (k: number) => pool.ns[pool.byValue[k] as number] as number;
   let a = 0;
@@ -155,7 +162,20 @@ function valuesWithin(pool: UnitPool, lo: number, hi: number): Int32Array {
   }
   let end = a;
   while (end < pool.byValue.length && n(end) <= hi) end++;
-  return pool.byValue.slice(a, end).sort();
+  const range = pool.byValue.subarray(a, end);
+  const out = new Int32Array(range.length);
+  if (range.length * 8 < pool.marks.length) {
+    out.set(range);
+    return out.sort();
+  }
+  for (const i of range) pool.marks[i] = 1;
+  let k = 0;
+  for (let i = 0; i < pool.marks.length; i++) {
+    if (pool.marks[i] === 0) continue;
+    pool.marks[i] = 0;
+    out[k++] = i;
+  }
+  return out;
 }
 
 /**

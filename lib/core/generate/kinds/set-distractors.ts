@@ -124,7 +124,6 @@ function lineage(ctx: PackContext, f: SetFact): { above: Set<number>; below: Set
 
 // ---- what makes a candidate too close to an item ------------------------------------------------
 
-
 const bigramSets = new Map<string, Set<string>>();
 
 function bigramSet(text: string): Set<string> {
@@ -192,7 +191,6 @@ function tooCloseTo(ctx: PackContext, item: string): (candidate: Grams) => boole
   };
 }
 
-
 // ---- the pool, indexed once per pack ------------------------------------------------------------
 
 /** An item of a list, or a member of a membership, where it stands in the pack. */
@@ -211,8 +209,13 @@ interface Shape {
   kind: PlaceKind;
 }
 
+/** A shape as the index keeps it: the top section numbered too (scored for every group of every list). */
+interface NumberedShape extends Shape {
+  topId: number;
+}
+
 /** One candidate: a comparison key, as its first occurrence in the pack shows it. */
-interface Entry extends Shape, Grams {
+interface Entry extends Shape {
   text: string;
   /** Its occurrences, ascending; the first is where the pool lists it. */
   occurrences: number[];
@@ -220,8 +223,19 @@ interface Entry extends Shape, Grams {
 
 /** Candidates of one shape (and, in the by-ending maps, one ending), ascending. */
 interface Group {
-  shape: Shape;
+  shape: NumberedShape;
   entries: Int32Array;
+}
+
+/**
+ * The groups of one top section and place kind (and, in the by-ending maps, one ending), by
+ * length ascending: within a family a group scores better the nearer its length is to the
+ * list's average, so a list reads each family outward from there.
+ */
+interface Family {
+  groups: Group[];
+  /** The groups' lengths (read by every list to find where to start). */
+  lens: Int32Array;
 }
 
 /**
@@ -238,22 +252,31 @@ interface ItemIndex {
   /** Last two characters and last one of each entry, numbered (see endings). */
   last2: Int32Array;
   last1: Int32Array;
-  /** Number of distinct bigrams of each entry's key. */
+  /** The distinct bigrams of each entry's key, numbered (ascending), and how many. */
+  grams: Int32Array[];
   gramCount: Int32Array;
+  gramIds: Map<string, number>;
+  /** Whether each numbered bigram is generic (see genericBigrams). */
+  generic: Uint8Array;
   entryOf: Map<string, number>;
   endings: Map<string, number>;
+  /** Top sections, numbered. */
+  tops: Map<string, number>;
   clashes: ClashIndex;
-  /** Entries by each bigram of their key, fewest bigrams first. */
-  byBigram: Map<string, Int32Array>;
+  /** Entries by each (numbered) bigram of their key, fewest bigrams first. */
+  byGram: Int32Array[];
   /** Entries of at most four characters, by each character of theirs but the last. */
   byHead: Map<string, Int32Array>;
-  shapes: Group[];
-  /** Shape groups of the entries with a given ending (numbered). */
-  byLast2: Map<number, Group[]>;
-  byLast1: Map<number, Group[]>;
-  /** Scratch marks for visiting each suspect once (see suspects). */
+  shapes: Family[];
+  /** Families of the entries with a given ending (numbered). */
+  byLast2: Map<number, Family[]>;
+  byLast1: Map<number, Family[]>;
+  /** Scratch marks for visiting each suspect once (see forEachTooClose). */
   seen: Int32Array;
   visit: number;
+  /** A bit per entry, set for the entries removed from one pool's (see removedBits). */
+  removed: Uint32Array;
+  removedFor?: ItemPool;
 }
 
 const ending = (text: string, n: number) => [...text].slice(-n).join("");
@@ -285,7 +308,7 @@ function itemIndex(ctx: PackContext): ItemIndex {
       firsts.push(occurrences.length);
       last2.push(endingId(ending(text, 2)));
       last1.push(endingId(ending(text, 1)));
-      entries.push({ text, top: topSection(section), len: [...text].length, kind: placeKind(text), ...gramsOf(text), occurrences: [] });
+      entries.push({ text, top: topSection(section), len: [...text].length, kind: placeKind(text), occurrences: [] });
     }
     (entries[entry] as Entry).occurrences.push(occurrences.length);
     occurrences.push({ entry, text, top: topSection(section), source });
@@ -302,49 +325,76 @@ function itemIndex(ctx: PackContext): ItemIndex {
     ranges.push([start, occurrences.length]);
   });
 
-  const gramCount = Int32Array.from(entries, (e) => e.grams.size);
-  const byBigram = new Map<string, number[]>();
+  const gramIds = new Map<string, number>();
+  const grams = entries.map((e) =>
+    Int32Array.from(bigramSet(e.text), (g) => {
+      let id = gramIds.get(g);
+      if (id === undefined) gramIds.set(g, (id = gramIds.size));
+      return id;
+    }).sort(),
+  );
+  const gramCount = Int32Array.from(grams, (g) => g.length);
+  const genericGrams = genericBigrams(ctx);
+  const generic = new Uint8Array(gramIds.size);
+  for (const [g, id] of gramIds) if (genericGrams.has(g)) generic[id] = 1;
+  const byGram: number[][] = Array.from({ length: gramIds.size }, () => []);
   const byHead = new Map<string, number[]>();
-  const shapeGroups = new Map<number, Map<string, { shape: Shape; entries: number[] }>>();
-  const byLast2 = new Map<number, Map<string, { shape: Shape; entries: number[] }>>();
-  const byLast1 = new Map<number, Map<string, { shape: Shape; entries: number[] }>>();
+  const tops = new Map<string, number>();
+  const shapeGroups = new Map<number, Map<string, { shape: NumberedShape; entries: number[] }>>();
+  const byLast2 = new Map<number, Map<string, { shape: NumberedShape; entries: number[] }>>();
+  const byLast1 = new Map<number, Map<string, { shape: NumberedShape; entries: number[] }>>();
   const group = (maps: typeof byLast2, k: number, e: Entry, i: number) => {
     if (!maps.has(k)) maps.set(k, new Map());
-    const map = maps.get(k) as Map<string, { shape: Shape; entries: number[] }>;
+    const map = maps.get(k) as Map<string, { shape: NumberedShape; entries: number[] }>;
     const id = `${e.len}\u0000${e.top}\u0000${e.kind ?? ""}`;
     let g = map.get(id);
-    if (!g) map.set(id, (g = { shape: { len: e.len, top: e.top, kind: e.kind }, entries: [] }));
+    if (!g) {
+      if (!tops.has(e.top)) tops.set(e.top, tops.size);
+      map.set(id, (g = { shape: { len: e.len, top: e.top, kind: e.kind, topId: tops.get(e.top) as number }, entries: [] }));
+    }
     g.entries.push(i);
   };
   entries.forEach((e, i) => {
-    for (const g of e.grams) push(byBigram, g, i);
-    if (e.chars.length <= 4) for (const ch of new Set(e.chars.slice(0, -1))) push(byHead, ch, i);
+    for (const g of grams[i] as Int32Array) (byGram[g] as number[]).push(i);
+    const chars = [...keyOf(e.text)];
+    if (chars.length <= 4) for (const ch of new Set(chars.slice(0, -1))) push(byHead, ch, i);
     group(shapeGroups, 0, e, i);
     group(byLast2, last2[i] as number, e, i);
     group(byLast1, last1[i] as number, e, i);
   });
-  const frozen = (m: Map<string, { shape: Shape; entries: number[] }>) =>
-    [...m.values()].map((g) => ({ shape: g.shape, entries: Int32Array.from(g.entries) }));
+  const frozen = (m: Map<string, { shape: NumberedShape; entries: number[] }>): Family[] => {
+    const families = new Map<string, Group[]>();
+    for (const g of m.values()) {
+      push(families, `${g.shape.topId}\u0000${g.shape.kind ?? ""}`, { shape: g.shape, entries: new Int32Array(g.entries) });
+    }
+    return [...families.values()].map((groups) => {
+      groups.sort((a, b) => a.shape.len - b.shape.len);
+      return { groups, lens: new Int32Array(groups.map((g) => g.shape.len)) };
+    });
+  };
   const index: ItemIndex = {
     occurrences,
     ranges,
     entries,
-    firsts: Int32Array.from(firsts),
-    last2: Int32Array.from(last2),
-    last1: Int32Array.from(last1),
+    firsts: new Int32Array(firsts),
+    last2: new Int32Array(last2),
+    last1: new Int32Array(last1),
+    grams,
     gramCount,
+    gramIds,
+    generic,
     entryOf,
     endings,
+    tops,
     clashes: new ClashIndex(entries.map((e) => e.text)),
-    byBigram: new Map(
-      [...byBigram].map(([g, list]) => [g, Int32Array.from(list.sort((a, b) => (gramCount[a] as number) - (gramCount[b] as number) || a - b))]),
-    ),
-    byHead: new Map([...byHead].map(([ch, list]) => [ch, Int32Array.from(list)])),
+    byGram: byGram.map((list) => new Int32Array(list.sort((a, b) => (gramCount[a] as number) - (gramCount[b] as number) || a - b))),
+    byHead: new Map([...byHead].map(([ch, list]) => [ch, new Int32Array(list)])),
     shapes: frozen(shapeGroups.get(0) ?? new Map()),
     byLast2: new Map([...byLast2].map(([k, m]) => [k, frozen(m)])),
     byLast1: new Map([...byLast1].map(([k, m]) => [k, frozen(m)])),
     seen: new Int32Array(entries.length),
     visit: 0,
+    removed: new Uint32Array((entries.length + 31) >>> 5),
   };
   itemIndexes.set(ctx, index);
   return index;
@@ -353,14 +403,15 @@ function itemIndex(ctx: PackContext): ItemIndex {
 /**
  * The entries too close to `item` (see tooCloseTo), found through what they must share with it.
  * A short word (four characters or fewer) sharing one of its characters but the last with a
- * short item is too close outright: those are read from the by-character index. The others come
- * as suspects, each checked with `tooClose`: entries sharing any bigram that is not generic, or,
- * for phrases of common words, enough bigrams. A phrase of |A| bigrams reads like the item's
+ * short item is too close outright: those are read from the by-character index. The others are
+ * found among the entries sharing a bigram with the item: any bigram that is not generic, or,
+ * for phrases of common words, enough of them. A phrase of |A| bigrams reads like the item's
  * |B| when they share at least (|A| + |B|) / 4, so it shares one of the item's rarest
  * |B| − ⌈(|A| + |B|) / 4⌉ + 1 bigrams: the i-th rarest (from 0) is looked up only for phrases of
- * at most 3|B| − 4i bigrams (the lists are sorted by that).
+ * at most 3|B| − 4i bigrams (the lists are sorted by that). Each is checked as tooCloseTo would,
+ * on numbered bigrams.
  */
-function forEachTooClose(ctx: PackContext, index: ItemIndex, item: string, tooClose: (c: Grams) => boolean, visit: (e: number) => void) {
+function forEachTooClose(index: ItemIndex, item: string, visit: (e: number) => void) {
   const mark = ++index.visit;
   const seen = index.seen;
   const chars = [...keyOf(item)];
@@ -373,19 +424,37 @@ function forEachTooClose(ctx: PackContext, index: ItemIndex, item: string, tooCl
       }
     }
   }
-  const once = (e: number) => {
-    if (seen[e] === mark) return;
-    seen[e] = mark;
-    if (tooClose(index.entries[e] as Entry)) visit(e);
+  // (A short candidate close by the short-word rule was met above: below, only bigrams count.)
+  const itemGrams = bigramSet(item);
+  const mine = new Int32Array([...itemGrams].flatMap((g) => index.gramIds.get(g) ?? [])).sort();
+  const size = itemGrams.size;
+  const { generic, grams, gramCount, byGram } = index;
+  const close = (e: number) => {
+    const other = grams[e] as Int32Array;
+    let shared = 0;
+    for (let a = 0, b = 0; a < mine.length && b < other.length; ) {
+      const x = mine[a] as number;
+      const y = other[b] as number;
+      if (x < y) a++;
+      else if (y < x) b++;
+      else {
+        if (generic[x] === 0) return true;
+        shared++;
+        a++;
+        b++;
+      }
+    }
+    return other.length + size > 0 && (2 * shared) / (other.length + size) >= 0.5;
   };
-  const generic = genericBigrams(ctx);
-  const grams = [...bigramSet(item)].map((g) => ({ g, list: index.byBigram.get(g) })).sort((a, b) => (a.list?.length ?? 0) - (b.list?.length ?? 0) || (a.g < b.g ? -1 : a.g > b.g ? 1 : 0));
-  grams.forEach(({ g, list }, i) => {
-    if (!list) return;
-    const most = generic.has(g) ? 3 * grams.length - 4 * i : Infinity;
-    for (const e of list) {
-      if ((index.gramCount[e] as number) > most) break;
-      once(e);
+  const rarest = [...mine].sort((a, b) => (byGram[a] as Int32Array).length - (byGram[b] as Int32Array).length || a - b);
+  rarest.forEach((g, i) => {
+    // The item's bigrams that no entry has (none, for an item of the pack) count as its rarest.
+    const most = generic[g] === 1 ? 3 * size - 4 * (i + size - mine.length) : Infinity;
+    for (const e of byGram[g] as Int32Array) {
+      if ((gramCount[e] as number) > most) break;
+      if (seen[e] === mark) continue;
+      seen[e] = mark;
+      if (close(e)) visit(e);
     }
   });
 }
@@ -406,32 +475,83 @@ interface Extra {
  */
 interface ScoredGroup {
   score: number;
-  entries: Int32Array;
+  group: Group;
   skip: 0 | 1 | 2;
+  /** Where its entries still in the pool, and their ranks, are in the pool's buffers (from the first read). */
+  eligible?: [from: number, to: number];
 }
 
-/** Items sorted by a number as far as they are read: a binary heap, emptied into a sorted prefix. */
-class LazySorted<T> {
-  private readonly sorted: T[] = [];
+/** A family read outward from the list's average length: `lo` and `hi` are the next groups below and above. */
+interface Cursor {
+  family: Family;
+  bonus: number;
+  skip: 0 | 1 | 2;
+  lo: number;
+  hi: number;
+  score: number;
+}
+
+/**
+ * A list's groups in score order, as far as they are read: a merge of its families (a heap of
+ * cursors, one per family), kept as a sorted prefix for the next reader.
+ */
+class GroupStream {
+  private readonly sorted: ScoredGroup[] = [];
+  private readonly heap: Cursor[] = [];
+  private heaped = false;
 
   constructor(
-    private readonly heap: T[],
-    private readonly key: (item: T) => number,
-  ) {
-    for (let i = (heap.length >> 1) - 1; i >= 0; i--) this.down(i);
+    private readonly avg: number,
+    private readonly scoreOf: (s: NumberedShape, bonus: number) => number,
+  ) {}
+
+  /** Adds a family (before the first read). */
+  add(family: Family, bonus: number, skip: 0 | 1 | 2) {
+    // The first group of the average length or longer (groups are by length ascending).
+    let hi = 0;
+    let end = family.lens.length;
+    while (hi < end) {
+      const mid = (hi + end) >> 1;
+      if ((family.lens[mid] as number) < this.avg) hi = mid + 1;
+      else end = mid;
+    }
+    const cursor = { family, bonus, skip, lo: hi - 1, hi, score: 0 };
+    if (this.settle(cursor)) this.heap.push(cursor);
   }
 
-  at(i: number): T | undefined {
+  at(i: number): ScoredGroup | undefined {
+    if (!this.heaped) {
+      for (let k = (this.heap.length >> 1) - 1; k >= 0; k--) this.down(k);
+      this.heaped = true;
+    }
     while (this.sorted.length <= i && this.heap.length > 0) {
-      const top = this.heap[0] as T;
-      const last = this.heap.pop() as T;
-      if (this.heap.length > 0) {
-        this.heap[0] = last;
-        this.down(0);
+      const c = this.heap[0] as Cursor;
+      const group = this.next(c);
+      this.sorted.push({ score: c.score, group, skip: c.skip });
+      if (c.lo >= 0 && group === c.family.groups[c.lo]) c.lo--;
+      else c.hi++;
+      if (!this.settle(c)) {
+        const last = this.heap.pop() as Cursor;
+        if (this.heap.length > 0 && last !== c) this.heap[0] = last;
       }
-      this.sorted.push(top);
+      this.down(0);
     }
     return this.sorted[i];
+  }
+
+  /** The cursor's next group: the nearer in length of the two sides. */
+  private next(c: Cursor): Group {
+    const below = c.family.groups[c.lo];
+    const above = c.family.groups[c.hi];
+    if (!above || (below && this.avg - below.shape.len < above.shape.len - this.avg)) return below as Group;
+    return above;
+  }
+
+  /** Scores the cursor's next group; false when the family is read out. */
+  private settle(c: Cursor): boolean {
+    if (c.lo < 0 && c.hi >= c.family.groups.length) return false;
+    c.score = this.scoreOf(this.next(c).shape, c.bonus);
+    return true;
   }
 
   private down(i: number) {
@@ -440,10 +560,10 @@ class LazySorted<T> {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < h.length && this.key(h[l] as T) < this.key(h[m] as T)) m = l;
-      if (r < h.length && this.key(h[r] as T) < this.key(h[m] as T)) m = r;
+      if (l < h.length && (h[l] as Cursor).score < (h[m] as Cursor).score) m = l;
+      if (r < h.length && (h[r] as Cursor).score < (h[m] as Cursor).score) m = r;
       if (m === i) return;
-      [h[i], h[m]] = [h[m] as T, h[i] as T];
+      [h[i], h[m]] = [h[m] as Cursor, h[i] as Cursor];
       i = m;
     }
   }
@@ -457,19 +577,45 @@ class LazySorted<T> {
 interface ItemPool {
   f: SetFact;
   size: number;
-  /** Entries not in the pool at their first occurrence (a bit each), and the same, ascending. */
-  removed: Uint32Array;
+  /** Entries not in the pool at their first occurrence, ascending (as bits: removedBits). */
   removedSorted: Int32Array;
   /** Occurrences at which moved entries are listed, ascending. */
   insertedAt: Int32Array;
   extras: Extra[];
-  groups: LazySorted<ScoredGroup>;
+  groups: GroupStream;
   /** The endings of the list's items (numbered). */
   endings2: number[];
   endings1: number[];
+  /**
+   * The eligible entries of the groups read so far, and their ranks (see eligible): one pair of
+   * buffers per pool, grown as needed, rather than a pair of arrays per group.
+   */
+  entries: Int32Array;
+  ranks: Int32Array;
+  used: number;
 }
 
 const isSet = (bits: Uint32Array, i: number) => ((bits[i >>> 5] as number) & (1 << (i & 31))) !== 0;
+
+function setBits(bits: Uint32Array, list: ArrayLike<number>, on: boolean) {
+  for (let k = 0; k < list.length; k++) {
+    const i = list[k] as number;
+    bits[i >>> 5] = on ? (bits[i >>> 5] as number) | (1 << (i & 31)) : (bits[i >>> 5] as number) & ~(1 << (i & 31));
+  }
+}
+
+/**
+ * The pool's removed entries as bits: the index keeps one bit array, for one pool at a time
+ * (allocating one per list made garbage in proportion to lists × entries).
+ */
+function removedBits(index: ItemIndex, pool: ItemPool): Uint32Array {
+  if (index.removedFor !== pool) {
+    if (index.removedFor) setBits(index.removed, index.removedFor.removedSorted, false);
+    setBits(index.removed, pool.removedSorted, true);
+    index.removedFor = pool;
+  }
+  return index.removed;
+}
 
 const currentPool = new WeakMap<PackContext, ItemPool>();
 
@@ -501,17 +647,25 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   // Items that end like the set's items read as the same sort of thing (…流域, …能力, …湖).
   const endings2 = new Set(own.map((t) => ending(t, 2)));
   const endings1 = new Set(own.map((t) => ending(t, 1)));
-  const score = (s: Shape, bonus: number) =>
-    Math.abs(s.len - avg) / Math.max(2, avg) +
-    (s.top === fTop ? 0 : 0.5) +
-    (places ? (kinds.has(s.kind) ? 0 : 5) : s.kind !== undefined ? 5 : 0) -
+  // Plausibility, lower is better: length near the items', same part of the source, places for
+  // places, an ending like theirs.
+  const score = (len: number, sameTop: boolean, kind: PlaceKind, bonus: number) =>
+    Math.abs(len - avg) / Math.max(2, avg) +
+    (sameTop ? 0 : 0.5) +
+    (places ? (kinds.has(kind) ? 0 : 5) : kind !== undefined ? 5 : 0) -
     bonus;
   const bonusOf = (text: string) => (endings2.has(ending(text, 2)) ? 1.2 : endings1.has(ending(text, 1)) ? 0.4 : 0);
+  // The index's groups compare their section by number (they are scored for every list).
+  const fTopId = index.tops.get(fTop) ?? -1;
+  const groupScore = (s: NumberedShape, bonus: number) => score(s.len, s.topId === fTopId, s.kind, bonus);
   const close = own.map((t) => tooCloseTo(ctx, t));
   const doomed = (text: string) =>
     own.some((t, i) => clash(t, text) || (close[i] as (c: Grams) => boolean)(gramsOf(text))) || names.some((n) => clash(n, text));
 
-  const removed = new Uint32Array((index.entries.length + 31) >>> 5);
+  // The shared bit array, cleared of the last pool's entries, marks this one's as they are found.
+  const removed = index.removed;
+  if (index.removedFor) setBits(removed, index.removedFor.removedSorted, false);
+  index.removedFor = undefined;
   const removedList: number[] = [];
   const remove = (e: number) => {
     if (isSet(removed, e)) return;
@@ -521,11 +675,11 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   // Entries clashing with or too close to an item, or clashing with a name of the lineage: each
   // item is checked only against the entries it could be close to. (Whether an entry is doomed
   // depends on its key only, not on which occurrence shows it.)
-  own.forEach((t, i) => {
-    for (const e of index.clashes.clashing(t)) remove(e);
-    forEachTooClose(ctx, index, t, close[i] as (c: Grams) => boolean, remove);
-  });
-  for (const n of names) for (const e of index.clashes.clashing(n)) remove(e);
+  for (const t of own) {
+    index.clashes.forEachClashing(t, remove);
+    forEachTooClose(index, t, remove);
+  }
+  for (const n of names) index.clashes.forEachClashing(n, remove);
 
   // Sources that give no distractors: the list itself, its twins, the lists below it, and
   // memberships that name the same thing. An entry first seen in one of them is listed at its
@@ -533,7 +687,7 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   const skipped = new Set<number>([sets.position.get(f) as number, ...twins, ...below]);
   for (const m of sets.memberships.alike(f.name)) skipped.add(ctx.sets.length + m);
   const sourceOf = (o: number) => (index.occurrences[o] as Occurrence).source;
-  const seen = new Set<number>();
+  const handled = new Set<number>();
   const gone = new Set<number>();
   const stay: number[] = [];
   for (const source of skipped) {
@@ -541,8 +695,8 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
     for (let o = start; o < end; o++) {
       const e = (index.occurrences[o] as Occurrence).entry;
       const entry = index.entries[e] as Entry;
-      if (seen.has(e)) continue;
-      seen.add(e);
+      if (handled.has(e)) continue;
+      handled.add(e);
       if (!skipped.has(sourceOf(entry.occurrences[0] as number))) continue;
       const next = entry.occurrences.find((x) => !skipped.has(sourceOf(x)));
       if (next === undefined) gone.add(e);
@@ -550,15 +704,15 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
       remove(e);
     }
   }
-  const insertedAt = Int32Array.from(stay).sort();
-  const removedSorted = Int32Array.from(removedList).sort();
+  const insertedAt = new Int32Array(stay).sort();
+  const removedSorted = new Int32Array(removedList).sort();
   const extras: Extra[] = [];
   for (const o of stay) {
     const { text, top } = index.occurrences[o] as Occurrence;
     // Entries (and so survivors) listed before occurrence o.
     const before = countBelow(index.firsts, o);
     const rank = before - countBelow(removedSorted, before) + countBelow(insertedAt, o);
-    extras.push({ text, score: score({ len: [...text].length, top, kind: placeKind(text) }, bonusOf(text)), rank });
+    extras.push({ text, score: score([...text].length, top === fTop, placeKind(text), bonusOf(text)), rank });
   }
   let size = index.entries.length - removedSorted.length + insertedAt.length;
   if (places) {
@@ -569,7 +723,7 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
       if ((e !== undefined && !gone.has(e)) || listed.has(key)) return;
       listed.add(key);
       if (doomed(c)) return;
-      extras.push({ text: c, score: score({ len: [...c].length, top: fTop, kind: placeKind(c) }, bonusOf(c)), rank: size++ });
+      extras.push({ text: c, score: score([...c].length, true, placeKind(c), bonusOf(c)), rank: size++ });
     };
     if (kinds.has("city")) for (const c of ctx.mentionedCities) offer(c);
     if (kinds.has("province")) for (const p of ctx.mentionedProvinces) offer(p);
@@ -578,31 +732,79 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   const ids = (endings: Set<string>) => [...endings].flatMap((e) => index.endings.get(e) ?? []);
   const ends2 = ids(endings2);
   const ends1 = ids(endings1);
-  const groups: ScoredGroup[] = [];
-  for (const e2 of ends2) for (const g of index.byLast2.get(e2) ?? []) groups.push({ score: score(g.shape, 1.2), entries: g.entries, skip: 0 });
-  for (const e1 of ends1) for (const g of index.byLast1.get(e1) ?? []) groups.push({ score: score(g.shape, 0.4), entries: g.entries, skip: 1 });
-  for (const g of index.shapes) groups.push({ score: score(g.shape, 0), entries: g.entries, skip: 2 });
-  return {
+  const groups = new GroupStream(avg, groupScore);
+  for (const e2 of ends2) for (const family of index.byLast2.get(e2) ?? []) groups.add(family, 1.2, 0);
+  for (const e1 of ends1) for (const family of index.byLast1.get(e1) ?? []) groups.add(family, 0.4, 1);
+  for (const family of index.shapes) groups.add(family, 0, 2);
+  const pool: ItemPool = {
     f,
     size,
-    removed,
     removedSorted,
     insertedAt,
     extras,
-    groups: new LazySorted(groups, (g) => g.score),
+    groups,
     endings2: ends2,
     endings1: ends1,
+    entries: new Int32Array(256),
+    ranks: new Int32Array(256),
+    used: 0,
   };
+  index.removedFor = pool;
+  return pool;
 }
 
 /** A ranked candidate: plausibility score plus jitter, then text, then rank (a stable sort's order). */
 interface Ranked {
   value: number;
-  text: string;
+  text: () => string;
   rank: number;
 }
 
-const before = (a: Ranked, b: Ranked) => a.value - b.value || a.text.localeCompare(b.text) || a.rank - b.rank;
+/** The texts are compared only on equal values (rare): reading an entry's text is a cache miss. */
+const before = (a: Ranked, b: Ranked) => a.value - b.value || a.text().localeCompare(b.text()) || a.rank - b.rank;
+
+/**
+ * The entries of a group still in the pool (not removed, not scored in a better ending group)
+ * and their ranks, put in the pool's buffers: [from, to). Entries are ascending, so the counts
+ * of removed and inserted entries before each only grow.
+ */
+function eligible(index: ItemIndex, pool: ItemPool, g: ScoredGroup): [number, number] {
+  if (g.eligible) return g.eligible;
+  const list = g.group.entries;
+  if (pool.used + list.length > pool.entries.length) {
+    const size = Math.max(2 * pool.entries.length, pool.used + list.length);
+    const entries = new Int32Array(size);
+    const ranks = new Int32Array(size);
+    entries.set(pool.entries.subarray(0, pool.used));
+    ranks.set(pool.ranks.subarray(0, pool.used));
+    pool.entries = entries;
+    pool.ranks = ranks;
+  }
+  const { entries, ranks } = pool;
+  const from = pool.used;
+  let n = from;
+  const removed = removedBits(index, pool);
+  const { removedSorted, insertedAt } = pool;
+  let removedBefore = 0;
+  let insertedBefore = 0;
+  for (const e of list) {
+    if (isSet(removed, e)) continue;
+    if (g.skip >= 1 && pool.endings2.includes(index.last2[e] as number)) continue;
+    if (g.skip === 2 && pool.endings1.includes(index.last1[e] as number)) continue;
+    if (n === from) {
+      removedBefore = countBelow(removedSorted, e);
+      insertedBefore = countBelow(insertedAt, index.firsts[e] as number);
+    }
+    while (removedBefore < removedSorted.length && (removedSorted[removedBefore] as number) < e) removedBefore++;
+    const first = index.firsts[e] as number;
+    while (insertedBefore < insertedAt.length && (insertedAt[insertedBefore] as number) < first) insertedBefore++;
+    entries[n] = e;
+    ranks[n++] = e - removedBefore + insertedBefore;
+  }
+  pool.used = n;
+  g.eligible = [from, n];
+  return g.eligible;
+}
 
 /**
  * The `want` best candidates of the pool, in order. A candidate's value is its score plus a
@@ -612,7 +814,7 @@ const before = (a: Ranked, b: Ranked) => a.value - b.value || a.text.localeCompa
 function head(ctx: PackContext, pool: ItemPool, draw: (k: number) => number, want: number): Ranked[] {
   const index = itemIndex(ctx);
   const out: Ranked[] = [];
-  const offer = (value: number, text: string, rank: number) => {
+  const offer = (value: number, text: () => string, rank: number) => {
     const c = { value, text, rank };
     if (out.length >= want) {
       if (before(c, out[out.length - 1] as Ranked) >= 0) return;
@@ -627,28 +829,19 @@ function head(ctx: PackContext, pool: ItemPool, draw: (k: number) => number, wan
     }
     out.splice(a, 0, c);
   };
-  for (const x of pool.extras) offer(x.score + draw(x.rank + 1), x.text, x.rank);
-  const { removed, removedSorted, insertedAt } = pool;
+  for (const x of pool.extras) offer(x.score + draw(x.rank + 1), () => x.text, x.rank);
   for (let k = 0; ; k++) {
     const g = pool.groups.at(k);
     if (!g || (out.length >= want && g.score > (out[out.length - 1] as Ranked).value)) break;
-    const list = g.entries;
-    if (list.length === 0) continue;
-    // Entries are ascending: the counts of removed and inserted entries before each only grow.
-    let removedBefore = countBelow(removedSorted, list[0] as number);
-    let insertedBefore = countBelow(insertedAt, index.firsts[list[0] as number] as number);
-    for (const e of list) {
-      if (isSet(removed, e)) continue;
-      if (g.skip >= 1 && pool.endings2.includes(index.last2[e] as number)) continue;
-      if (g.skip === 2 && pool.endings1.includes(index.last1[e] as number)) continue;
-      while (removedBefore < removedSorted.length && (removedSorted[removedBefore] as number) < e) removedBefore++;
-      const first = index.firsts[e] as number;
-      while (insertedBefore < insertedAt.length && (insertedAt[insertedBefore] as number) < first) insertedBefore++;
-      const rank = e - removedBefore + insertedBefore;
+    const [from, to] = eligible(index, pool, g);
+    const { entries, ranks } = pool;
+    for (let i = from; i < to; i++) {
+      const rank = ranks[i] as number;
       const value = g.score + draw(rank + 1);
       // Most candidates fall behind the worst held: no need to build them.
       if (out.length >= want && value > (out[out.length - 1] as Ranked).value) continue;
-      offer(value, (index.entries[e] as Entry).text, rank);
+      const e = entries[i] as number;
+      offer(value, () => (index.entries[e] as Entry).text, rank);
     }
   }
   return out;
@@ -668,7 +861,7 @@ export function itemDistractors(ctx: PackContext, f: SetFact, rng: Rng): Iterabl
       let read = 0;
       for (let want = 16; ; want *= 4) {
         const best = head(ctx, pool, draw, want);
-        for (; read < best.length; read++) yield (best[read] as Ranked).text;
+        for (; read < best.length; read++) yield (best[read] as Ranked).text();
         if (best.length < want) return;
       }
     },
@@ -681,20 +874,17 @@ export function itemDistractors(ctx: PackContext, f: SetFact, rng: Rng): Iterabl
 export interface Glossary {
   /** Each item's gloss, as a clause. */
   glosses: string[];
-  /** The list (position) each belongs to. */
-  sets: Int32Array;
   /** Each list's glossed items: [start, end) in pack order. */
   ofSet: [number, number][];
-  /** Top section → number; the positions of the items in it, and of those not in it, ascending. */
+  /** Top section → number; each item's, and the positions of the items in each and not in it, ascending. */
   topOf: Map<string, number>;
+  tops: Int32Array;
   inTop: Int32Array[];
   outOfTop: Int32Array[];
   /** Every position (0, 1, 2…). */
   all: Int32Array;
   /** The items' terms. */
   terms: ClashIndex;
-  /** Room for the lists glossPositions gives (reused: a gloss question reads them at once). */
-  scratch: [Int32Array, Int32Array];
 }
 
 const glossaries = new WeakMap<PackContext, Glossary>();
@@ -702,10 +892,12 @@ const glossaries = new WeakMap<PackContext, Glossary>();
 export function glossary(ctx: PackContext): Glossary {
   let g = glossaries.get(ctx);
   if (!g) {
-    const items = ctx.sets.flatMap((s, i) => s.items.flatMap((item) => (item.gloss ? [{ item, set: i, top: topSection(s.section) }] : [])));
+    const items = ctx.sets.flatMap((s, i) =>
+      s.items.flatMap((item) => (item.gloss ? [{ item, set: i, top: topSection(s.section) }] : [])),
+    );
     const topOf = new Map<string, number>();
     for (const x of items) if (!topOf.has(x.top)) topOf.set(x.top, topOf.size);
-    const tops = items.map((x) => topOf.get(x.top) as number);
+    const tops = Int32Array.from(items, (x) => topOf.get(x.top) as number);
     const ofSet: [number, number][] = ctx.sets.map(() => [0, 0]);
     items.forEach((x, i) => {
       const range = ofSet[x.set] as [number, number];
@@ -715,50 +907,66 @@ export function glossary(ctx: PackContext): Glossary {
     const positions = items.map((_, i) => i);
     g = {
       glosses: items.map((x) => clause(x.item.gloss as string)),
-      sets: Int32Array.from(items, (x) => x.set),
       ofSet,
       topOf,
-      inTop: [...topOf.values()].map((t) => Int32Array.from(positions.filter((i) => tops[i] === t))),
-      outOfTop: [...topOf.values()].map((t) => Int32Array.from(positions.filter((i) => tops[i] !== t))),
-      all: Int32Array.from(positions),
+      tops,
+      inTop: [...topOf.values()].map((t) => new Int32Array(positions.filter((i) => tops[i] === t))),
+      outOfTop: [...topOf.values()].map((t) => new Int32Array(positions.filter((i) => tops[i] !== t))),
+      all: new Int32Array(positions),
       terms: new ClashIndex(items.map((x) => x.item.term)),
-      scratch: [new Int32Array(items.length), new Int32Array(items.length)],
     };
     glossaries.set(ctx, g);
   }
   return g;
 }
 
-/** `positions` (ascending) without those in `left` (ascending), copied into `room`. */
-function without(positions: Int32Array, left: readonly number[], room: Int32Array): Int32Array {
+/** `positions` (ascending) without those in `left` (ascending), as a new array. */
+function without(positions: Int32Array, left: readonly number[]): Int32Array {
+  const out = new Int32Array(positions.length);
   let n = 0;
   let from = 0;
   for (const p of left) {
     const at = countBelow(positions, p);
     if (positions[at] !== p) continue;
-    room.set(positions.subarray(from, at), n);
+    out.set(positions.subarray(from, at), n);
     n += at - from;
     from = at + 1;
   }
-  room.set(positions.subarray(from), n);
-  return room.subarray(0, n + positions.length - from);
+  out.set(positions.subarray(from), n);
+  return out.subarray(0, n + positions.length - from);
+}
+
+/** A list of positions known by its length, built when needed (see shuffledLater). */
+export interface LaterList {
+  length: number;
+  build: () => Int32Array;
 }
 
 /**
  * Positions of the glossed items whose term does not clash with `term`, in pack order: those in
  * the top section `top` but not of the list `self` (same), and those outside it (rest). Without
- * a section, every item is in rest. Copies of the prebuilt lists, less the few clashing items,
- * into the glossary's scratch arrays: valid until the next call.
+ * a section, every item is in rest. Only their lengths are worked out now (from the few clashing
+ * items); a list is copied from the prebuilt ones if it is read.
  */
-export function glossPositions(g: Glossary, term: string, self?: number, top?: string): { same: Int32Array; rest: Int32Array } {
+export function glossLists(g: Glossary, term: string, self?: number, top?: string): { same: LaterList; rest: LaterList } {
   const clashing = g.terms.clashing(term); // ascending
-  const [forSame, forRest] = g.scratch;
   const t = top === undefined ? undefined : g.topOf.get(top);
-  if (t === undefined) return { same: forSame.subarray(0, 0), rest: without(g.all, clashing, forRest) };
+  if (t === undefined) {
+    return {
+      same: { length: 0, build: () => new Int32Array(0) },
+      rest: { length: g.all.length - clashing.length, build: () => without(g.all, clashing) },
+    };
+  }
   const [start, end] = self === undefined ? [0, 0] : (g.ofSet[self] ?? [0, 0]);
   const own = Array.from({ length: end - start }, (_, i) => start + i);
-  const left = [...new Set([...clashing, ...own])].sort((a, b) => a - b);
-  return { same: without(g.inTop[t] as Int32Array, left, forSame), rest: without(g.outOfTop[t] as Int32Array, clashing, forRest) };
+  const sameLeft = [...new Set([...clashing.filter((i) => g.tops[i] === t), ...own])].sort((a, b) => a - b);
+  const restLeft = clashing.filter((i) => g.tops[i] !== t);
+  const inTop = g.inTop[t] as Int32Array;
+  const outOfTop = g.outOfTop[t] as Int32Array;
+  return {
+    same: { length: inTop.length - sameLeft.length, build: () => without(inTop, sameLeft) },
+    rest: { length: outOfTop.length - restLeft.length, build: () => without(outOfTop, restLeft) },
+  };
 }
 
 /** Position of a list in the pack. */

@@ -2,12 +2,15 @@ import type { SetFact } from "@/lib/core/content/schema";
 import { countAccept, toChineseNumber } from "../accept";
 import {
   chunk,
+  concat,
   isDisputed,
   lazily,
   listText,
+  mapLazily,
   rngOf,
-  shuffledHead,
   shuffleChanged,
+  shuffledLater,
+  take,
   takeDistinct,
   type Draft,
   type PackContext,
@@ -15,7 +18,7 @@ import {
 import type { Rng } from "../hash";
 import { clash, clause, keyOf, looksOpen, nameStatesCount, quote, SAME_THING, similarity, splitName } from "../text";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "../types";
-import { glossary, glossPositions, isPlace, itemDistractors, setPosition, topSection } from "./set-distractors";
+import { glossary, glossLists, isPlace, itemDistractors, setPosition, topSection } from "./set-distractors";
 
 /**
  * Glosses that certainly do not explain `term`: glosses of other items of this set, then of
@@ -25,10 +28,15 @@ import { glossary, glossPositions, isPlace, itemDistractors, setPosition, topSec
 function glossDistractors(ctx: PackContext, f: SetFact, term: string, gloss: string, rng: Rng): Iterable<string> {
   const own = f.items.filter((i) => i.gloss && !clash(i.term, term)).map((i) => clause(i.gloss as string));
   const g = glossary(ctx);
-  const { same, rest } = glossPositions(g, term, setPosition(ctx, f), topSection(f.section));
+  const { same, rest } = glossLists(g, term, setPosition(ctx, f), topSection(f.section));
+  const at = (i: number) => g.glosses[i] as string;
   const ok = (x: string) => similarity(x, gloss) < SAME_THING;
   return lazily(
-    [...rng.shuffle(own), ...shuffledHead(rng, g.glosses, same, 30), ...shuffledHead(rng, g.glosses, rest, 20)],
+    concat(
+      rng.shuffle(own),
+      mapLazily(take(shuffledLater(rng, same.length, same.build), 30), at),
+      mapLazily(take(shuffledLater(rng, rest.length, rest.build), 20), at),
+    ),
     ok,
   );
 }
@@ -66,11 +74,6 @@ function termDistractors(ctx: PackContext, f: SetFact, term: string, gloss: stri
     out.push(t);
   }
   return out;
-}
-
-/** The items of each list in turn, read lazily. */
-function* concat<T>(...lists: Iterable<T>[]): Generator<T> {
-  for (const list of lists) yield* list;
 }
 
 /**

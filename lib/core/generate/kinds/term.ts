@@ -1,10 +1,22 @@
 import type { TermFact } from "@/lib/core/content/schema";
-import { isDisputed, lazily, mapLazily, rngOf, shuffledHead, takeDistinct, type Draft, type PackContext } from "../context";
+import {
+  concat,
+  isDisputed,
+  lazily,
+  mapLazily,
+  rngOf,
+  shuffledLater,
+  shuffledLazily,
+  take,
+  takeDistinct,
+  type Draft,
+  type PackContext,
+} from "../context";
 import type { Rng } from "../hash";
 import { AlikeIndex, ClashIndex } from "../lookup";
 import { clause, keyOf, quote, SAME_THING, similarity } from "../text";
 import { FALSE, TRUE } from "../types";
-import { glossary, glossPositions } from "./set-distractors";
+import { glossary, glossLists } from "./set-distractors";
 
 /** A definition as shown after 「指的是：」: without its own leading 指 / 是指. */
 export function defText(definition: string): string {
@@ -58,10 +70,11 @@ function termPool(ctx: PackContext): TermPool {
 }
 
 /** The first ten of the shuffled glosses of the pack's list items whose term does not clash with f's. */
-function glossHead(ctx: PackContext, f: TermFact, rng: Rng): string[] {
+function glossHead(ctx: PackContext, f: TermFact, rng: Rng): Iterable<string> {
   const g = glossary(ctx);
   // No list and no section set apart: every gloss is in `rest`.
-  return shuffledHead(rng, g.glosses, glossPositions(g, f.term).rest, 10);
+  const { rest } = glossLists(g, f.term);
+  return mapLazily(take(shuffledLater(rng, rest.length, rest.build), 10), (i) => g.glosses[i] as string);
 }
 
 /**
@@ -75,29 +88,40 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
   const definition = defText(f.definition);
   const why = `${quote(f.term)}指的是：${definition}`;
   const drafts: Draft[] = [];
-  // Other terms: not clashing with this one, not defined alike.
-  const left = new Set([...pool.terms.clashing(f.term), ...pool.definitions.alike(f.definition)]);
-  left.add(pool.position.get(f) as number);
+  // Other terms, in pack order: not clashing with this one, not defined alike; those of the same
+  // top section, and the rest. (A tight loop: it runs over all terms for every term.)
+  const left = new Int32Array([
+    ...new Set([...pool.terms.clashing(f.term), ...pool.definitions.alike(f.definition), pool.position.get(f) as number]),
+  ]).sort();
   const ownTop = pool.topOf.get(top(f.section));
-  const others: number[] = [];
-  const sameTop: number[] = [];
-  const otherTop: number[] = [];
-  for (let i = 0; i < pool.texts.length; i++) {
-    if (left.has(i)) continue;
-    others.push(i);
-    (pool.tops[i] === ownTop ? sameTop : otherTop).push(i);
+  const n = pool.texts.length;
+  const sameTop = new Int32Array(n);
+  const otherTop = new Int32Array(n);
+  let ns = 0;
+  let no = 0;
+  for (let i = 0, l = 0; i < n; i++) {
+    if (left[l] === i) {
+      l++;
+      continue;
+    }
+    if (pool.tops[i] === ownTop) sameTop[ns++] = i;
+    else otherTop[no++] = i;
   }
+  const same = sameTop.subarray(0, ns);
+  const other = otherTop.subarray(0, no);
   const termAt = (i: number) => pool.texts[i] as string;
   const defAt = (i: number) => pool.defs[i] as string;
+  function* others() {
+    for (let i = 0, l = 0; i < n; i++) {
+      if (left[l] === i) l++;
+      else yield i;
+    }
+  }
 
   {
     const rng = rngOf(ctx, f, "definition");
     const defs = lazily(
-      [
-        ...rng.shuffle(sameTop.map(defAt)),
-        ...rng.shuffle(otherTop.map(defAt)),
-        ...glossHead(ctx, f, rng),
-      ],
+      concat(mapLazily(shuffledLazily(rng, same), defAt), mapLazily(shuffledLazily(rng, other), defAt), glossHead(ctx, f, rng)),
       (d) => similarity(d, definition) < SAME_THING,
     );
     const distractors = takeDistinct(defs, [definition], ctx.settings.mcOptions - 1);
@@ -112,7 +136,7 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
         why,
       });
     }
-    const wrong = takeDistinct(mapLazily(others, defAt), [definition], 1)[0];
+    const wrong = takeDistinct(mapLazily(others(), defAt), [definition], 1)[0];
     const truth = wrong === undefined || rngOf(ctx, f, "tf").chance(0.5);
     drafts.push({
       form: "tf",
@@ -126,7 +150,7 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
 
   {
     const rng = rngOf(ctx, f, "term");
-    const terms = [...rng.shuffle(sameTop.map(termAt)), ...rng.shuffle(otherTop.map(termAt))];
+    const terms = concat(mapLazily(shuffledLazily(rng, same), termAt), mapLazily(shuffledLazily(rng, other), termAt));
     const distractors = takeDistinct(terms, [f.term], ctx.settings.mcOptions - 1);
     const hint = masked(f.definition, f.term);
     if (distractors.length >= 2) {
