@@ -10,7 +10,7 @@ export default async function HomePage() {
       <section className="flex flex-col gap-3">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("app.tagline")}</h1>
         {user && <p className="text-lg">{t("home.welcome", { name: user.name })}</p>}
-        <p className="text-slate-700 dark:text-slate-300">{t("app.description")}</p>
+        <p className="text-fg-soft">{t("app.description")}</p>
         <div className="flex flex-wrap gap-3">
           {user && (
             <Link href="/study" className={buttonClass("primary")}>
@@ -29,7 +29,7 @@ export default async function HomePage() {
       </section>
       <section aria-labelledby="features" className="flex flex-col gap-2">
         <h2 id="features" className="text-lg font-semibold">{t("home.featuresTitle")}</h2>
-        <ul className="list-disc space-y-1 pl-5 text-slate-700 dark:text-slate-300">
+        <ul className="list-disc space-y-1 pl-5 text-fg-soft">
           <li>{t("home.featureBank")}</li>
           <li>{t("home.featureMemory")}</li>
           <li>{t("home.featureClasses")}</li>

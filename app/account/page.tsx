@@ -10,7 +10,7 @@ export default async function AccountPage() {
     <div className="mx-auto flex max-w-sm flex-col gap-8">
       <div>
         <h1 className="text-2xl font-bold">{t("account.title")}</h1>
-        <p className="text-slate-700 dark:text-slate-300">{t("account.signedInAs", { email: user.email, role })}</p>
+        <p className="text-fg-soft">{t("account.signedInAs", { email: user.email, role })}</p>
       </div>
       <ChangeNameForm name={user.name} />
       <ChangePasswordForm />

@@ -13,7 +13,7 @@ export default async function DecksPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("decks.title")}</h1>
-      <p className="text-slate-700 dark:text-slate-300">{t("decks.intro")}</p>
+      <p className="text-fg-soft">{t("decks.intro")}</p>
       <DeckList decks={listDecks()} t={t} />
     </div>
   );

@@ -16,12 +16,12 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <SignInForm callbackUrl={callbackUrl} />
       <p>
         {t("auth.noAccount")}{" "}
-        <Link href={`/signup${query}`} className="inline-block py-2 font-medium text-teal-800 underline dark:text-teal-300">
+        <Link href={`/signup${query}`} className="inline-flex min-h-11 min-w-11 items-center font-medium text-accent-fg underline">
           {t("nav.signUp")}
         </Link>
       </p>
       {env().demo && (
-        <section aria-labelledby="demo" className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700">
+        <section aria-labelledby="demo" className="rounded-lg border border-line p-3 text-sm">
           <h2 id="demo" className="font-semibold">{t("auth.demoTitle")}</h2>
           {DEMO_ACCOUNTS.map((a) => (
             <p key={a.email}>{t(a.role === "teacher" ? "auth.demoTeacher" : "auth.demoStudent", { email: a.email, password: a.password })}</p>

@@ -13,7 +13,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       <SignUpForm callbackUrl={callbackUrl} />
       <p>
         {t("auth.haveAccount")}{" "}
-        <Link href="/signin" className="inline-block py-2 font-medium text-teal-800 underline dark:text-teal-300">
+        <Link href="/signin" className="inline-flex min-h-11 min-w-11 items-center font-medium text-accent-fg underline">
           {t("nav.signIn")}
         </Link>
       </p>

@@ -24,16 +24,16 @@ export default async function StatsPage() {
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-bold">{t("stats.title")}</h1>
       <dl className="grid grid-cols-2 gap-3">
-        <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-          <dt className="text-sm text-slate-600 dark:text-slate-400">{t("stats.streak")}</dt>
+        <div className="rounded-lg border border-line p-3">
+          <dt className="text-sm text-muted">{t("stats.streak")}</dt>
           <dd className="text-2xl font-bold tabular-nums" data-testid="streak">{t("stats.streakDays", { n: stats.streak })}</dd>
         </div>
-        <div className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-          <dt className="text-sm text-slate-600 dark:text-slate-400">{t("stats.retention")}</dt>
+        <div className="rounded-lg border border-line p-3">
+          <dt className="text-sm text-muted">{t("stats.retention")}</dt>
           <dd className="text-2xl font-bold tabular-nums" data-testid="retention">
             {stats.retention.rate === null ? "—" : pct(stats.retention.rate)}
           </dd>
-          <dd className="text-xs text-slate-600 dark:text-slate-400">
+          <dd className="text-xs text-muted">
             {stats.retention.passed} / {stats.retention.total} · {t("stats.retentionHint")}
           </dd>
         </div>

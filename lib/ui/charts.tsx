@@ -18,12 +18,12 @@ export function ColumnChart({
   return (
     <figure className="flex flex-col gap-2">
       <figcaption className="font-semibold">{title}</figcaption>
-      <div role="img" aria-label={`${title}: ${labels.summary}`} className="flex h-32 items-end gap-px border-b border-slate-400">
+      <div role="img" aria-label={`${title}: ${labels.summary}`} className="flex h-32 items-end gap-px border-b border-line-strong">
         {data.map((d) => (
-          <div key={d.label} className="flex-1 bg-teal-700 dark:bg-teal-500" style={{ height: `${(d.value / max) * 100}%` }} title={`${d.label}: ${d.value}`} />
+          <div key={d.label} className="flex-1 bg-accent" style={{ height: `${(d.value / max) * 100}%` }} title={`${d.label}: ${d.value}`} />
         ))}
       </div>
-      <div className="flex justify-between text-xs text-slate-600 dark:text-slate-400" aria-hidden="true">
+      <div className="flex justify-between text-xs text-muted" aria-hidden="true">
         <span>{data[0]?.label}</span>
         <span>{data.at(-1)?.label}</span>
       </div>
@@ -37,7 +37,7 @@ export function ShareBars({ title, hint, rows, labels }: { title: string; hint?:
     <figure className="flex flex-col gap-2">
       <figcaption>
         <span className="font-semibold">{title}</span>
-        {hint && <span className="block text-sm text-slate-600 dark:text-slate-400">{hint}</span>}
+        {hint && <span className="block text-sm text-muted">{hint}</span>}
       </figcaption>
       <ul className="flex flex-col gap-2">
         {rows.map((r) => (
@@ -46,8 +46,8 @@ export function ShareBars({ title, hint, rows, labels }: { title: string; hint?:
               <span>{r.label}</span>
               <span className="tabular-nums">{Math.round(r.share * 100)}%</span>
             </div>
-            <div className="h-2 rounded bg-slate-200 dark:bg-slate-700" aria-hidden="true">
-              <div className="h-2 rounded bg-teal-700 dark:bg-teal-500" style={{ width: `${Math.round(r.share * 100)}%` }} />
+            <div className="h-2 rounded bg-sunken" aria-hidden="true">
+              <div className="h-2 rounded bg-accent" style={{ width: `${Math.round(r.share * 100)}%` }} />
             </div>
           </li>
         ))}
@@ -60,12 +60,12 @@ export function ShareBars({ title, hint, rows, labels }: { title: string; hint?:
 function DataTable({ caption, head, rows }: { caption: string; head: [string, string]; rows: ReactNode[][] }) {
   return (
     <details className="text-sm">
-      <summary className="inline-flex min-h-11 cursor-pointer items-center">{caption}</summary>
+      <summary className="inline-flex min-h-11 min-w-11 cursor-pointer items-center">{caption}</summary>
       <table className="w-full text-left">
         <thead>
           <tr>
             {head.map((h) => (
-              <th key={h} scope="col" className="border-b border-slate-300 py-1 font-medium">{h}</th>
+              <th key={h} scope="col" className="border-b border-line-strong py-1 font-medium">{h}</th>
             ))}
           </tr>
         </thead>
@@ -73,7 +73,7 @@ function DataTable({ caption, head, rows }: { caption: string; head: [string, st
           {rows.map((row, i) => (
             <tr key={i}>
               {row.map((cell, j) => (
-                <td key={j} className="border-b border-slate-200 py-1 tabular-nums dark:border-slate-800">{cell}</td>
+                <td key={j} className="border-b border-line py-1 tabular-nums">{cell}</td>
               ))}
             </tr>
           ))}

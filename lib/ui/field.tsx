@@ -21,16 +21,16 @@ export function Field({ label, name, error, hint, id, ...input }: FieldProps) {
         name={name}
         aria-invalid={error ? true : undefined}
         aria-describedby={described}
-        className="min-h-11 rounded-lg border border-slate-300 bg-white px-3 text-base text-slate-900 focus-visible:outline-2 focus-visible:outline-teal-600 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+        className="min-h-11 min-w-11 rounded-lg border border-line-strong bg-raised px-3 text-base text-fg focus-visible:outline-2 focus-visible:outline-focus aria-[invalid=true]:border-bad"
         {...input}
       />
       {hint && (
-        <p id={`${inputId}-hint`} className="text-sm text-slate-600 dark:text-slate-400">
+        <p id={`${inputId}-hint`} className="text-sm text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${inputId}-error`} role="alert" className="text-sm text-red-700 dark:text-red-400">
+        <p id={`${inputId}-error`} role="alert" className="text-sm text-bad">
           {error}
         </p>
       )}

@@ -32,10 +32,10 @@ export default async function TakeAssignmentPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href="/assignments" className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{t("assignments.title")}</Link>
+      <Link href="/assignments" className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{t("assignments.title")}</Link>
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-bold">{a.title}</h1>
-        <p className="flex flex-wrap items-center gap-2 text-slate-700 dark:text-slate-300">
+        <p className="flex flex-wrap items-center gap-2 text-fg-soft">
           {a.className}
           <StatusBadge status={view.status} label={t(`assignments.status.${view.status}`)} />
         </p>
@@ -46,14 +46,14 @@ export default async function TakeAssignmentPage({ params }: Props) {
         <>
           <AttemptResults view={view} timeZone={settings.timeZone} />
           <AssignmentFacts assignment={{ ...a, dueAt: a.effectiveDueAt }} questionTotal={questionTotal} timeZone={settings.timeZone} extraMinutes={a.extraMinutes} />
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-sm text-muted">
             {t("assignments.student.attemptsUsed", { used: view.attemptsUsed, allowed: a.attemptsAllowed })}
           </p>
-          {view.startRefusal === "notOpen" && <p className="rounded-lg border border-slate-300 p-3">{t("assignments.student.opensLine", { at: formatInZone(a.opensAt, settings.timeZone, locale) })}</p>}
+          {view.startRefusal === "notOpen" && <p className="rounded-lg border border-line-strong p-3">{t("assignments.student.opensLine", { at: formatInZone(a.opensAt, settings.timeZone, locale) })}</p>}
           {view.startRefusal === "noAttemptsLeft" && <p>{t("assignments.student.noAttemptsLeft")}</p>}
           {view.startRefusal === null && (
             <>
-              {now > a.effectiveDueAt && <p className="text-amber-800 dark:text-amber-300">{t("assignments.student.lateWarning")}</p>}
+              {now > a.effectiveDueAt && <p className="text-warn">{t("assignments.student.lateWarning")}</p>}
               {a.timeLimitMinutes !== null && <p>{t("assignments.student.timeLimitWarning", { n: a.timeLimitMinutes + a.extraMinutes })}</p>}
               <StartAttemptButton
                 assignmentId={a.id}

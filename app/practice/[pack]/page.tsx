@@ -20,7 +20,7 @@ export default async function PracticePage({ params }: Params) {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("practice.title", { pack: deck.title })}</h1>
-      <p className="text-slate-700 dark:text-slate-300">{t("practice.intro")}</p>
+      <p className="text-fg-soft">{t("practice.intro")}</p>
       <PracticeQuiz pack={deck.id} guest={!user} topics={deck.topics} forms={deck.forms} />
     </div>
   );

@@ -18,7 +18,7 @@ export default async function LeechesPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-2xl font-bold">{t("leeches.title")}</h1>
-      <p className="text-slate-700 dark:text-slate-300">{t("leeches.intro")}</p>
+      <p className="text-fg-soft">{t("leeches.intro")}</p>
       {cards.length === 0 ? (
         <p>{t("leeches.none")}</p>
       ) : (
@@ -26,9 +26,9 @@ export default async function LeechesPage() {
           {cards.map((c) => {
             const label = factTitleById(c.pack, c.factId);
             return (
-              <li key={c.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+              <li key={c.id} className="flex flex-col gap-2 rounded-lg border border-line p-3">
                 <p className="font-medium">{label}</p>
-                <p className="text-sm text-slate-600 dark:text-slate-400">
+                <p className="text-sm text-muted">
                   {c.topic} · {t("leeches.lapses", { n: c.lapses })}
                 </p>
                 <LeechActions cardId={c.id} label={label} />

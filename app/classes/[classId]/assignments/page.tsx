@@ -30,7 +30,7 @@ export default async function ClassAssignmentsPage({ params }: Props) {
     const [all, settings] = await Promise.all([listStudentAssignments(db(), user.id, now), getSettings(db(), user.id)]);
     return (
       <div className="flex flex-col gap-4">
-        <Link href={`/classes/${classId}`} className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{cls.name}</Link>
+        <Link href={`/classes/${classId}`} className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{cls.name}</Link>
         <h1 className="text-2xl font-bold">{t("assignments.title")}</h1>
         <StudentAssignments assignments={all.filter((a) => a.classId === classId)} timeZone={settings.timeZone} />
       </div>
@@ -40,12 +40,12 @@ export default async function ClassAssignmentsPage({ params }: Props) {
   const { className, studentCount, assignments } = await orNotFound(listClassAssignments(db(), user, classId, now));
   return (
     <div className="flex flex-col gap-4">
-      <Link href={`/classes/${classId}`} className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{className}</Link>
+      <Link href={`/classes/${classId}`} className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{className}</Link>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-bold">{t("assignments.title")}</h1>
         <Link href={`/classes/${classId}/assignments/new`} className={buttonClass("primary")}>{t("assignments.teacher.new")}</Link>
       </div>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t("assignments.teacher.studentCount", { n: studentCount })}</p>
+      <p className="text-sm text-muted">{t("assignments.teacher.studentCount", { n: studentCount })}</p>
       <ClassAssignments classId={classId} assignments={assignments} now={now} />
     </div>
   );

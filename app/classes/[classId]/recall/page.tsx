@@ -29,7 +29,7 @@ export default async function ClassRecallPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold">{t("reports.recall.heading", { className: recall.className })}</h1>
-        <p className="text-slate-700 dark:text-slate-300">{t("reports.recall.intro")}</p>
+        <p className="text-fg-soft">{t("reports.recall.intro")}</p>
         <div>
           <Link href={`/classes/${classId}`} className={buttonClass("ghost")}>
             {t("reports.backToClass")}

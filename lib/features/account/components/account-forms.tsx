@@ -39,7 +39,7 @@ export function ChangeNameForm({ name }: { name: string }) {
       <h2 id="profile-heading" className="text-lg font-semibold">{t("account.profile")}</h2>
       <Field label={t("auth.displayName")} name="name" defaultValue={name} maxLength={50} required error={error("name")} />
       <Button type="submit" variant="secondary">{t("account.saveName")}</Button>
-      <p role="status" className="text-sm text-teal-800 dark:text-teal-300">{status}</p>
+      <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );
 }
@@ -52,7 +52,7 @@ export function ChangePasswordForm() {
       <Field label={t("auth.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={error("currentPassword")} />
       <Field label={t("auth.newPassword")} name="newPassword" type="password" autoComplete="new-password" minLength={8} required hint={t("auth.passwordHint")} error={error("newPassword")} />
       <Button type="submit" variant="secondary">{t("account.savePassword")}</Button>
-      <p role="status" className="text-sm text-teal-800 dark:text-teal-300">{status}</p>
+      <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );
 }

@@ -40,7 +40,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }
       <Field label={t("auth.email")} name="email" type="email" autoComplete="email" required />
       <Field label={t("auth.password")} name="password" type="password" autoComplete="current-password" required />
       {error && (
-        <p role="alert" data-testid="form-error" className="rounded-lg border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+        <p role="alert" data-testid="form-error" className="rounded-lg border border-bad bg-bad-soft p-3 text-bad">
           {error}
         </p>
       )}

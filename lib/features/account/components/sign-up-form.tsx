@@ -53,15 +53,15 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }
         <legend className="text-sm font-medium">{t("auth.role")}</legend>
         <div className="flex gap-3">
           {(["student", "teacher"] as const).map((role) => (
-            <label key={role} className="flex min-h-11 flex-1 cursor-pointer items-center gap-2 rounded-lg border border-slate-300 px-3 has-checked:border-teal-700 has-checked:bg-teal-50 dark:border-slate-600 dark:has-checked:bg-teal-950">
+            <label key={role} className="flex min-h-11 min-w-11 flex-1 cursor-pointer items-center gap-2 rounded-lg border border-line-strong px-3 has-checked:border-accent has-checked:bg-accent-soft">
               <input type="radio" name="role" value={role} defaultChecked={role === "student"} className="size-5" />
               {role === "student" ? t("auth.roleStudent") : t("auth.roleTeacher")}
             </label>
           ))}
         </div>
-        {fieldError("role") && <p role="alert" className="text-sm text-red-700">{fieldError("role")}</p>}
+        {fieldError("role") && <p role="alert" className="text-sm text-bad">{fieldError("role")}</p>}
       </fieldset>
-      {error && <p role="alert" data-testid="form-error" className="text-red-700">{error}</p>}
+      {error && <p role="alert" data-testid="form-error" className="text-bad">{error}</p>}
       <Button type="submit" disabled={pending}>
         {pending ? t("auth.working") : t("auth.signUpSubmit")}
       </Button>

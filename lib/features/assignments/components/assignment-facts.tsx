@@ -12,7 +12,7 @@ interface Props {
 }
 
 const row = "flex flex-col gap-0.5 sm:flex-row sm:gap-3";
-const term = "text-sm text-slate-600 sm:w-32 sm:shrink-0 dark:text-slate-400";
+const term = "text-sm text-muted sm:w-32 sm:shrink-0";
 
 /** The rules of an assignment at a glance: when, how long, how many tries, what feedback. */
 export async function AssignmentFacts({ assignment: a, questionTotal, timeZone, extraMinutes = 0 }: Props) {
@@ -35,7 +35,7 @@ export async function AssignmentFacts({ assignment: a, questionTotal, timeZone, 
   ];
   if (a.masteryGoal !== null) facts.push([t("assignments.facts.masteryGoal"), `${Math.round(a.masteryGoal * 100)}%`]);
   return (
-    <dl className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+    <dl className="flex flex-col gap-2 rounded-lg border border-line p-3">
       {facts.map(([label, value]) => (
         <div key={label} className={row}>
           <dt className={term}>{label}</dt>

@@ -35,7 +35,7 @@ export function AssignmentForm(props: Props) {
   return <FormBody key={zone ?? "server"} {...props} initial={initial} published={false} />;
 }
 
-const box = "flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 px-3 has-checked:border-teal-700 has-disabled:opacity-60 dark:border-slate-600";
+const box = "flex min-h-11 min-w-11 items-center gap-3 rounded-lg border border-line-strong px-3 has-checked:border-accent has-disabled:opacity-60";
 const legend = "font-semibold";
 
 function FormBody(props: Props & { initial: AssignmentFormValues; published: boolean }) {
@@ -96,7 +96,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
       <Field label={t("assignments.form.title")} name="title" defaultValue={initial.title} maxLength={120} required error={error("title")} />
 
       <Section title={t("assignments.form.questions")}>
-        {published && <p className="text-sm text-slate-600 dark:text-slate-400">{t("assignments.form.questionsFixed")}</p>}
+        {published && <p className="text-sm text-muted">{t("assignments.form.questionsFixed")}</p>}
         <fieldset disabled={published} className="flex flex-col gap-4">
           {packs.length > 1 && (
             <label className="flex flex-col gap-1">
@@ -109,7 +109,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
                   setTopics([]);
                   setForms(next ? [...next.forms] : []);
                 }}
-                className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-base dark:border-slate-600 dark:bg-slate-900"
+                className="min-h-11 min-w-11 rounded-lg border border-line-strong bg-raised px-2 text-base"
               >
                 {packs.map((p) => (
                   <option key={p.id} value={p.id}>{p.title}</option>
@@ -120,13 +120,13 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
           {pack && (
             <fieldset className="flex flex-col gap-2" aria-describedby="topics-hint">
               <legend className={legend}>{t("assignments.form.topics", { pack: pack.title })}</legend>
-              <p id="topics-hint" className="text-sm text-slate-600 dark:text-slate-400">{t("assignments.form.topicsHint")}</p>
+              <p id="topics-hint" className="text-sm text-muted">{t("assignments.form.topicsHint")}</p>
               <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
                 {pack.topics.map((topic) => (
                   <label key={topic.name} className={box}>
                     <input type="checkbox" checked={topics.includes(topic.name)} onChange={(e) => setTopics(toggle(topics, topic.name, e.target.checked))} className="size-5" />
                     <span className="flex-1">{topic.name}</span>
-                    <span className="text-sm text-slate-500">{t("assignments.form.factCount", { n: topic.factCount })}</span>
+                    <span className="text-sm text-muted">{t("assignments.form.factCount", { n: topic.factCount })}</span>
                   </label>
                 ))}
               </div>
@@ -170,7 +170,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
               <input type="radio" name="questionMode" value="all" checked={questionMode === "all"} onChange={() => setQuestionMode("all")} className="size-5" />
               {t("assignments.form.allMode")}
             </label>
-            <p className="text-sm text-slate-700 dark:text-slate-300" aria-live="polite" data-testid="matching-facts">
+            <p className="text-sm text-fg-soft" aria-live="polite" data-testid="matching-facts">
               {t("assignments.form.matching", { n: matching })}
             </p>
           </fieldset>
@@ -240,7 +240,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="flex flex-col gap-4 border-t border-slate-200 pt-4 dark:border-slate-800">
+    <section className="flex flex-col gap-4 border-t border-line pt-4">
       <h2 className="text-lg font-semibold">{title}</h2>
       {children}
     </section>
@@ -249,5 +249,5 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 
 function FieldError({ text }: { text: string | undefined }) {
   if (!text) return null;
-  return <p role="alert" className="text-sm text-red-700 dark:text-red-400">{text}</p>;
+  return <p role="alert" className="text-sm text-bad">{text}</p>;
 }

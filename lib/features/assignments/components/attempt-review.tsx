@@ -14,8 +14,8 @@ export function AttemptReview({ answers }: { answers: ReviewedAnswer[] }) {
   return (
     <ol className="flex flex-col gap-4">
       {answers.map(({ question, response, result }, i) => (
-        <li key={question.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+        <li key={question.id} className="flex flex-col gap-2 rounded-lg border border-line p-3">
+          <p className="text-sm text-muted">
             {t("assignments.take.progress", { n: i + 1, total: answers.length })} · {t(`forms.${question.form}`)}
           </p>
           <p className="font-medium">{question.prompt}</p>

@@ -6,10 +6,10 @@ import type { AssignmentSummary } from "../data";
 import { statusSymbol } from "./status-badge";
 
 const stateTone: Record<AssignmentState, string> = {
-  draft: "border-dashed border-slate-400",
-  scheduled: "border-slate-400",
-  open: "border-teal-700",
-  closed: "border-slate-300",
+  draft: "border-dashed border-line-strong",
+  scheduled: "border-line-strong",
+  open: "border-accent",
+  closed: "border-line-strong",
 };
 
 /** A class's assignments for its teacher: state, due date and where the students stand. */
@@ -24,13 +24,13 @@ export async function ClassAssignments({ classId, assignments, now }: { classId:
           <li key={a.id}>
             <Link
               href={`/classes/${classId}/assignments/${a.id}`}
-              className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-800 dark:hover:bg-slate-900"
+              className="flex flex-col gap-2 rounded-lg border border-line p-3 hover:bg-surface focus-visible:outline-2 focus-visible:outline-focus"
             >
               <span className="flex flex-wrap items-center gap-2">
                 <span className="font-semibold">{a.title}</span>
                 <span className={`rounded-full border px-2 text-sm ${stateTone[state]}`}>{t(`assignments.state.${state}`)}</span>
               </span>
-              <span className="text-sm text-slate-600 dark:text-slate-400">
+              <span className="text-sm text-muted">
                 {t("assignments.teacher.dueLine", { due: formatInZone(a.dueAt, a.timeZone, locale) })} · {t("assignments.facts.questionCount", { n: questionTotal })}
               </span>
               {counts && (

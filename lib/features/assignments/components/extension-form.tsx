@@ -72,9 +72,9 @@ export function ExtensionForm({ assignmentId, userId, studentName, extraMinutes,
         hint={t("assignments.extension.dueAtHint", { zone: timeZone })}
         error={error("dueAt")}
       />
-      {error("_") && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error("_")}</p>}
+      {error("_") && <p role="alert" className="text-sm text-bad">{error("_")}</p>}
       <Button type="submit" variant="secondary" disabled={pending}>{t("assignments.extension.save")}</Button>
-      <p role="status" className="text-sm text-teal-800 dark:text-teal-300">{status}</p>
+      <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );
 }

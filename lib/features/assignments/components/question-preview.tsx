@@ -10,8 +10,8 @@ export async function QuestionPreview({ questions }: { questions: Question[] }) 
       {questions.map((q, i) => {
         const correct = new Set(Array.isArray(q.answer) ? q.answer : [q.answer]);
         return (
-          <li key={q.id} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-            <p className="text-sm text-slate-600 dark:text-slate-400">
+          <li key={q.id} className="flex flex-col gap-2 rounded-lg border border-line p-3">
+            <p className="text-sm text-muted">
               {t("assignments.take.progress", { n: i + 1, total: questions.length })} · {t(`forms.${q.form}`)} · {q.section}
             </p>
             <p className="font-medium">{q.prompt}</p>
@@ -41,7 +41,7 @@ export async function QuestionPreview({ questions }: { questions: Question[] }) 
               <span className="font-medium">{t("assignments.preview.answer")}</span>
               {answerText(q)}
             </p>
-            <p className="text-sm text-slate-700 dark:text-slate-300">{q.explanation}</p>
+            <p className="text-sm text-fg-soft">{q.explanation}</p>
           </li>
         );
       })}

@@ -33,7 +33,7 @@ export function StartAttemptButton({ assignmentId, label }: { assignmentId: stri
       <Button type="button" disabled={pending} onClick={() => void start()}>
         {label}
       </Button>
-      {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+      {error && <p role="alert" className="text-bad">{error}</p>}
     </div>
   );
 }

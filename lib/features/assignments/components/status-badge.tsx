@@ -14,12 +14,12 @@ export const statusSymbol: Record<StudentStatus, string> = {
 };
 
 const tone: Record<StudentStatus, string> = {
-  upcoming: "border-slate-300 text-slate-700 dark:text-slate-300",
-  not_started: "border-slate-400 text-slate-800 dark:text-slate-200",
-  in_progress: "border-sky-700 bg-sky-50 text-sky-900 dark:bg-sky-950 dark:text-sky-200",
-  submitted: "border-green-700 bg-green-50 text-green-900 dark:bg-green-950 dark:text-green-200",
-  late: "border-amber-600 bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
-  missing: "border-red-700 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200",
+  upcoming: "border-line-strong text-fg-soft",
+  not_started: "border-line-strong text-fg",
+  in_progress: "border-info bg-info-soft text-info",
+  submitted: "border-ok bg-ok-soft text-ok",
+  late: "border-warn bg-warn-soft text-warn",
+  missing: "border-bad bg-bad-soft text-bad",
 };
 
 export function StatusBadge({ status, label }: { status: StudentStatus; label: string }) {

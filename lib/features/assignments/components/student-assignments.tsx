@@ -30,18 +30,18 @@ export async function StudentAssignments({ assignments, timeZone }: { assignment
                 <li key={a.id}>
                   <Link
                     href={`/assignments/${a.id}`}
-                    className="flex flex-col gap-1 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-800 dark:hover:bg-slate-900"
+                    className="flex flex-col gap-1 rounded-lg border border-line p-3 hover:bg-surface focus-visible:outline-2 focus-visible:outline-focus"
                     data-testid="student-assignment"
                   >
                     <span className="flex flex-wrap items-center gap-2">
                       <span className="font-semibold">{a.title}</span>
                       <StatusBadge status={a.status} label={t(`assignments.status.${a.status}`)} />
                     </span>
-                    <span className="text-sm text-slate-600 dark:text-slate-400">{a.className}</span>
+                    <span className="text-sm text-muted">{a.className}</span>
                     <span className="text-sm">
                       {a.status === "upcoming" ? t("assignments.student.opensLine", { at: when(a.opensAt) }) : t("assignments.teacher.dueLine", { due: when(a.dueAt) })}
                     </span>
-                    <span className="text-sm text-slate-600 dark:text-slate-400">
+                    <span className="text-sm text-muted">
                       {t("assignments.facts.questionCount", { n: a.questionTotal })}
                       {a.timeLimitMinutes !== null && ` · ${t("assignments.facts.minutes", { n: a.timeLimitMinutes })}`}
                       {a.best !== null && ` · ${t("assignments.student.best", { score: Math.round(a.best * 100) })}`}

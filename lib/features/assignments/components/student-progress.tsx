@@ -14,12 +14,12 @@ export async function StudentProgress({ results }: { results: AssignmentResults 
       {students.map((s) => {
         const handedIn = s.attempts.filter((x) => x.submittedAt !== null).length;
         return (
-          <li key={s.userId} className="flex flex-col gap-2 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+          <li key={s.userId} className="flex flex-col gap-2 rounded-lg border border-line p-3">
             <div className="flex flex-wrap items-center gap-2">
               <span className="font-medium">{s.name}</span>
               <StatusBadge status={s.status} label={t(`assignments.status.${s.status}`)} />
             </div>
-            <p className="text-sm text-slate-600 dark:text-slate-400">
+            <p className="text-sm text-muted">
               {t("assignments.teacher.attemptsLine", { used: handedIn, allowed: a.attemptsAllowed })}
               {s.best !== null && ` · ${t("assignments.student.best", { score: Math.round(s.best * 100) })}`}
             </p>
@@ -31,7 +31,7 @@ export async function StudentProgress({ results }: { results: AssignmentResults 
               </p>
             )}
             <details>
-              <summary className="flex min-h-11 cursor-pointer items-center text-teal-800 dark:text-teal-300">
+              <summary className="flex min-h-11 min-w-11 cursor-pointer items-center text-accent-fg">
                 {t("assignments.extension.title", { name: s.name })}
               </summary>
               <div className="pt-2">

@@ -137,7 +137,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
 
   if (closing) {
     return (
-      <p role="status" className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
+      <p role="status" className="rounded-lg border border-line p-4">
         {closing}
       </p>
     );
@@ -146,11 +146,11 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
   return (
     <div className="flex flex-col gap-4" data-testid="attempt">
       <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
-        <p className="text-slate-600 dark:text-slate-400" data-testid="answered-count">
+        <p className="text-muted" data-testid="answered-count">
           {t("assignments.take.answered", { n: answeredCount, total: questions.length })}
         </p>
         {remaining !== null && (
-          <p role="timer" aria-label={t("assignments.take.timeLeft")} className={`font-mono text-base tabular-nums ${remaining < 60_000 ? "font-bold text-red-700 dark:text-red-400" : ""}`}>
+          <p role="timer" aria-label={t("assignments.take.timeLeft")} className={`font-mono text-base tabular-nums ${remaining < 60_000 ? "font-bold text-bad" : ""}`}>
             <span aria-hidden="true">⏱ </span>
             {t("assignments.take.timeLeftValue", { time: clock(remaining) })}
           </p>
@@ -166,7 +166,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
                 onClick={() => go(i)}
                 aria-current={i === index ? "step" : undefined}
                 aria-label={t(saved[q.id] ? "assignments.take.gotoAnswered" : "assignments.take.goto", { n: i + 1 })}
-                className={`min-h-11 min-w-11 rounded-lg border text-sm tabular-nums ${i === index ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 dark:border-slate-600"}`}
+                className={`min-h-11 min-w-11 rounded-lg border text-sm tabular-nums ${i === index ? "border-accent bg-accent text-on-accent" : "border-line-strong"}`}
               >
                 {i + 1}
                 {saved[q.id] && <span aria-hidden="true">✓</span>}
@@ -178,7 +178,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
               type="button"
               onClick={() => go(questions.length)}
               aria-current={index === questions.length ? "step" : undefined}
-              className={`min-h-11 rounded-lg border px-3 text-sm ${index === questions.length ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 dark:border-slate-600"}`}
+              className={`min-h-11 min-w-11 rounded-lg border px-3 text-sm ${index === questions.length ? "border-accent bg-accent text-on-accent" : "border-line-strong"}`}
             >
               {t("assignments.take.finishStep")}
             </button>
@@ -195,7 +195,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
             void save();
           }}
         >
-          <p className="text-sm text-slate-600 dark:text-slate-400">
+          <p className="text-sm text-muted">
             {t("assignments.take.progress", { n: index + 1, total: questions.length })} · {t(`forms.${question.form}`)}
           </p>
           <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
@@ -207,10 +207,10 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
             onChange={(value) => setDrafts((d) => ({ ...d, [question.id]: value }))}
             disabled={pending || timeUp || (feedback === "each" && saved[question.id] !== undefined)}
           />
-          {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+          {error && <p role="alert" className="text-bad">{error}</p>}
           {feedback === "each" && saved[question.id]?.result && <Feedback result={saved[question.id]!.result!} />}
           {feedback === "end" && saved[question.id] && same(saved[question.id]?.response, drafts[question.id]) && (
-            <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="saved">
+            <p className="text-sm text-muted" data-testid="saved">
               <span aria-hidden="true">✓ </span>
               {t("assignments.take.saved")}
             </p>
@@ -238,9 +238,9 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
             {t("assignments.take.finishTitle")}
           </h2>
           <p>{t("assignments.take.answered", { n: answeredCount, total: questions.length })}</p>
-          {answeredCount < questions.length && <p className="text-amber-800 dark:text-amber-300">{t("assignments.take.unansweredWarning")}</p>}
-          {feedback === "end" && <p className="text-sm text-slate-600 dark:text-slate-400">{t("assignments.take.resultsAfter")}</p>}
-          {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+          {answeredCount < questions.length && <p className="text-warn">{t("assignments.take.unansweredWarning")}</p>}
+          {feedback === "end" && <p className="text-sm text-muted">{t("assignments.take.resultsAfter")}</p>}
+          {error && <p role="alert" className="text-bad">{error}</p>}
           <Button type="button" disabled={pending} onClick={() => void handIn()}>
             {t("assignments.take.handIn")}
           </Button>

@@ -35,7 +35,7 @@ function useRunAndGo(next: string) {
 }
 
 function ErrorText({ text }: { text: string | undefined }) {
-  return text ? <p role="alert" className="text-sm text-red-700 dark:text-red-400">{text}</p> : null;
+  return text ? <p role="alert" className="text-sm text-bad">{text}</p> : null;
 }
 
 /** Publishes the questions the teacher is looking at (the fingerprint guards against a changed bank). */

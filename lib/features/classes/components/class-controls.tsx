@@ -34,7 +34,7 @@ export function ClassControls({ classId, archived }: { classId: string; archived
         <Button type="button" variant="secondary" disabled={pending} onClick={toggleArchived}>
           {archived ? t("classes.page.unarchive") : t("classes.page.archive")}
         </Button>
-        {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+        {error && <p role="alert" className="text-sm text-bad">{error}</p>}
       </div>
     </div>
   );

@@ -4,17 +4,17 @@ import { getT } from "@/lib/i18n/server";
 import { formatDay } from "../format";
 import type { StudentClassSummary, TeacherClassSummary } from "../schema";
 
-const card = "flex min-h-11 flex-col gap-1 rounded-lg border border-slate-200 p-3 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-800 dark:hover:bg-slate-900";
+const card = "flex min-h-11 min-w-11 flex-col gap-1 rounded-lg border border-line p-3 hover:bg-surface focus-visible:outline-2 focus-visible:outline-focus";
 
 export async function ArchivedBadge() {
   const { t } = await getT();
-  return <span className="rounded border border-slate-400 px-1.5 text-xs font-medium text-slate-700 dark:text-slate-300">{t("classes.archivedBadge")}</span>;
+  return <span className="rounded border border-line-strong px-1.5 text-xs font-medium text-fg-soft">{t("classes.archivedBadge")}</span>;
 }
 
 /** A teacher's classes: active ones, then the archived ones under their own heading. */
 export async function TeacherClassList({ classes }: { classes: TeacherClassSummary[] }) {
   const { t } = await getT();
-  if (classes.length === 0) return <p className="text-slate-700 dark:text-slate-300">{t("classes.noneTeacher")}</p>;
+  if (classes.length === 0) return <p className="text-fg-soft">{t("classes.noneTeacher")}</p>;
   const groups = [
     { key: "active", title: t("classes.active"), items: classes.filter((c) => !c.archived) },
     { key: "archived", title: t("classes.archivedSection"), items: classes.filter((c) => c.archived) },
@@ -32,7 +32,7 @@ export async function TeacherClassList({ classes }: { classes: TeacherClassSumma
                     {c.name}
                     {c.archived && <ArchivedBadge />}
                   </span>
-                  <span className="text-sm text-slate-600 dark:text-slate-400">
+                  <span className="text-sm text-muted">
                     {t("classes.codeIs", { code: c.joinCode })} · {t("classes.studentCount", { count: c.memberCount })}
                   </span>
                 </Link>
@@ -47,7 +47,7 @@ export async function TeacherClassList({ classes }: { classes: TeacherClassSumma
 
 export async function StudentClassList({ classes, locale, timeZone }: { classes: StudentClassSummary[]; locale: Locale; timeZone: string }) {
   const { t } = await getT();
-  if (classes.length === 0) return <p className="text-slate-700 dark:text-slate-300">{t("classes.noneStudent")}</p>;
+  if (classes.length === 0) return <p className="text-fg-soft">{t("classes.noneStudent")}</p>;
   return (
     <ul className="flex flex-col gap-2">
       {classes.map((c) => (
@@ -57,7 +57,7 @@ export async function StudentClassList({ classes, locale, timeZone }: { classes:
               {c.name}
               {c.archived && <ArchivedBadge />}
             </span>
-            <span className="text-sm text-slate-600 dark:text-slate-400">
+            <span className="text-sm text-muted">
               {t("classes.teacherIs", { name: c.teacherName })} · {t("classes.joinedOn", { date: formatDay(c.joinedAt, locale, timeZone) })}
             </span>
           </Link>

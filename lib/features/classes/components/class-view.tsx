@@ -40,7 +40,7 @@ export async function TeacherClassView({ cls, joinUrl, locale, timeZone }: { cls
         </Link>
       </nav>
       {cls.archived ? (
-        <p className="rounded-lg border border-slate-300 p-3 dark:border-slate-700">{t("classes.page.archivedNote")}</p>
+        <p className="rounded-lg border border-line-strong p-3">{t("classes.page.archivedNote")}</p>
       ) : (
         <JoinCodePanel code={cls.joinCode} url={joinUrl} />
       )}
@@ -55,10 +55,10 @@ export async function StudentClassView({ cls, locale, timeZone }: { cls: Student
   return (
     <div className="flex flex-col gap-4">
       <ClassTitle name={cls.name} archived={cls.archived} />
-      <p className="text-slate-700 dark:text-slate-300">
+      <p className="text-fg-soft">
         {t("classes.teacherIs", { name: cls.teacherName })} · {t("classes.joinedOn", { date: formatDay(cls.joinedAt, locale, timeZone) })}
       </p>
-      {cls.archived && <p className="rounded-lg border border-slate-300 p-3 dark:border-slate-700">{t("classes.page.studentArchivedNote")}</p>}
+      {cls.archived && <p className="rounded-lg border border-line-strong p-3">{t("classes.page.studentArchivedNote")}</p>}
       <Link href={`/classes/${cls.id}/assignments`} className={buttonClass("primary", "self-start")}>
         {t("classes.page.assignments")}
       </Link>

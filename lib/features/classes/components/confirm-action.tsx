@@ -45,7 +45,7 @@ export function ConfirmAction({ action, fields, label, ariaLabel, question, conf
         <Button ref={opener} type="button" variant="secondary" aria-label={ariaLabel} onClick={() => setAsking(true)}>
           {label}
         </Button>
-        {error && <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error}</p>}
+        {error && <p role="alert" className="text-sm text-bad">{error}</p>}
       </div>
     );
   }

@@ -32,7 +32,7 @@ export function CreateClassForm() {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label={t("classes.new.name")} name="name" required maxLength={CLASS_NAME_MAX} autoComplete="off" hint={t("classes.new.nameHint")} error={nameError} />
-      {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+      {error && <p role="alert" className="text-bad">{error}</p>}
       <Button type="submit" disabled={pending}>
         {pending ? t("classes.new.working") : t("classes.new.submit")}
       </Button>

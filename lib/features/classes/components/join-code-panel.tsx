@@ -15,10 +15,10 @@ export async function JoinCodePanel({ code, url }: { code: string; url: string }
     <section
       id={PANEL_ID}
       aria-labelledby="join-panel-title"
-      className="flex flex-col items-center gap-4 rounded-xl border border-slate-200 bg-white p-4 text-slate-900 dark:border-slate-800 [&:fullscreen]:justify-center [&:fullscreen]:border-0"
+      className="flex flex-col items-center gap-4 rounded-xl border border-line bg-raised p-4 text-fg [&:fullscreen]:justify-center [&:fullscreen]:border-0"
     >
       <h2 id="join-panel-title" className="text-lg font-semibold [:fullscreen_&]:text-4xl">{t("classes.page.joinTitle")}</h2>
-      <p className="text-sm text-slate-600 [:fullscreen_&]:text-2xl">{t("classes.page.joinCode")}</p>
+      <p className="text-sm text-muted [:fullscreen_&]:text-2xl">{t("classes.page.joinCode")}</p>
       <p data-testid="join-code" className="font-mono text-5xl font-bold tracking-[0.2em] sm:text-7xl [:fullscreen_&]:text-[12vw]">
         {code}
       </p>
@@ -31,7 +31,7 @@ export async function JoinCodePanel({ code, url }: { code: string; url: string }
       />
       <p className="text-center text-sm [:fullscreen_&]:text-2xl">
         {t("classes.page.joinLink")}{" "}
-        <a href={url} data-testid="join-link" className="font-mono break-all text-teal-800 underline">
+        <a href={url} data-testid="join-link" className="font-mono break-all text-accent-fg underline">
           {url}
         </a>
       </p>

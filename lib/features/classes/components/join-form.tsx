@@ -48,7 +48,7 @@ export function JoinForm({ code }: { code?: string }) {
       ) : (
         <input type="hidden" name="code" value={code} />
       )}
-      {code !== undefined && error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+      {code !== undefined && error && <p role="alert" className="text-bad">{error}</p>}
       <Button type="submit" disabled={pending}>
         {pending ? t("classes.join.working") : t("classes.join.submit")}
       </Button>

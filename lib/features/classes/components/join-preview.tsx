@@ -33,10 +33,10 @@ export async function JoinPreviewCard({ preview, role }: { preview: JoinPreview 
   if (role === "teacher") return <TeachersCannotJoin />;
   return (
     <>
-      <div className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
-        <p className="text-sm text-slate-600 dark:text-slate-400">{t("classes.join.invited")}</p>
+      <div className="rounded-lg border border-line p-4">
+        <p className="text-sm text-muted">{t("classes.join.invited")}</p>
         <p data-testid="join-class-name" className="text-xl font-semibold">{preview.name}</p>
-        <p className="text-slate-700 dark:text-slate-300">{t("classes.teacherIs", { name: preview.teacherName })}</p>
+        <p className="text-fg-soft">{t("classes.teacherIs", { name: preview.teacherName })}</p>
       </div>
       {preview.alreadyMember ? (
         <>

@@ -13,15 +13,15 @@ export async function Roster({ classId, members, timeZone, locale }: { classId: 
         {t("classes.page.roster", { count: members.length })}
       </h2>
       {members.length === 0 ? (
-        <p className="text-slate-700 dark:text-slate-300">{t("classes.page.rosterEmpty")}</p>
+        <p className="text-fg-soft">{t("classes.page.rosterEmpty")}</p>
       ) : (
-        <ul data-testid="roster" className="flex flex-col divide-y divide-slate-200 dark:divide-slate-800">
+        <ul data-testid="roster" className="flex flex-col divide-y divide-line">
           {members.map((m) => (
             <li key={m.userId} className="flex flex-col gap-2 py-3 sm:flex-row sm:items-center sm:justify-between">
               <div className="min-w-0">
                 <p className="font-medium">{m.name}</p>
-                <p className="text-sm break-all text-slate-600 dark:text-slate-400">{m.email}</p>
-                <p className="text-sm text-slate-600 dark:text-slate-400">{t("classes.joinedOn", { date: formatDay(m.joinedAt, locale, timeZone) })}</p>
+                <p className="text-sm break-all text-muted">{m.email}</p>
+                <p className="text-sm text-muted">{t("classes.joinedOn", { date: formatDay(m.joinedAt, locale, timeZone) })}</p>
               </div>
               <ConfirmAction
                 action={removeStudentAction}

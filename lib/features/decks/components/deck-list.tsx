@@ -7,17 +7,17 @@ export function DeckList({ decks, t }: { decks: DeckSummary[]; t: Translate }) {
   return (
     <ul className="flex flex-col gap-4">
       {decks.map((deck) => (
-        <li key={deck.id} className="rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <li key={deck.id} className="rounded-xl border border-line bg-raised p-4">
           <h2 className="text-xl font-semibold">{deck.title}</h2>
-          {deck.description && <p className="mt-1 text-slate-700 dark:text-slate-300">{deck.description}</p>}
-          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          {deck.description && <p className="mt-1 text-fg-soft">{deck.description}</p>}
+          <p className="mt-2 text-sm text-muted">
             {t("decks.facts", { count: deck.factCount })} · {t("decks.questions", { count: deck.questionCount })}
           </p>
           <h3 className="mt-3 text-sm font-semibold">{t("decks.topics")}</h3>
           <ul className="mt-1 flex flex-wrap gap-2 text-sm">
             {deck.topics.map((topic) => (
-              <li key={topic.name} className="rounded-full bg-slate-100 px-3 py-1 dark:bg-slate-800">
-                {topic.name} <span className="text-slate-600 dark:text-slate-400">({topic.factCount})</span>
+              <li key={topic.name} className="rounded-full bg-sunken px-3 py-1">
+                {topic.name} <span className="text-muted">({topic.factCount})</span>
               </li>
             ))}
           </ul>

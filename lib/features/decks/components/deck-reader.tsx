@@ -9,7 +9,7 @@ const heading = "scroll-mt-4 text-xl font-semibold";
 
 function Disputed({ fact, t }: { fact: Fact; t: Translate }) {
   if (!fact.disputed) return null;
-  return <p className="mt-1 text-sm text-amber-800 dark:text-amber-300">⚠ {t("decks.disputed", { note: fact.disputed.note })}</p>;
+  return <p className="mt-1 text-sm text-warn">⚠ {t("decks.disputed", { note: fact.disputed.note })}</p>;
 }
 
 /** A pack for reading: topics, a timeline, lists, groups, figures and terms. Server-rendered, no client JS. */
@@ -26,7 +26,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
     <div className="flex flex-col gap-8">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold">{summary.title}</h1>
-        <p className="text-sm text-slate-600 dark:text-slate-400">
+        <p className="text-sm text-muted">
           {t("decks.facts", { count: summary.factCount })} · {t("decks.questions", { count: summary.questionCount })}
         </p>
         <Link href={`/practice/${summary.id}`} className={buttonClass("primary", "self-start")}>
@@ -38,9 +38,9 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
         <h2 id="topics" className={heading}>{t("decks.topics")}</h2>
         <ul className="mt-2 grid grid-cols-1 gap-2 sm:grid-cols-2">
           {summary.topics.map((topic) => (
-            <li key={topic.name} className="flex justify-between rounded-lg border border-slate-200 px-3 py-2 dark:border-slate-800">
+            <li key={topic.name} className="flex justify-between rounded-lg border border-line px-3 py-2">
               <span>{topic.name}</span>
-              <span className="text-sm text-slate-600 dark:text-slate-400">
+              <span className="text-sm text-muted">
                 {t("decks.facts", { count: topic.factCount })} · {t("decks.questions", { count: topic.questionCount })}
               </span>
             </li>
@@ -58,17 +58,17 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
 
       <section aria-labelledby="timeline">
         <h2 id="timeline" className={heading}>{t("decks.timeline")}</h2>
-        <ol className="mt-3 border-l-2 border-teal-700 pl-4">
+        <ol className="mt-3 border-l-2 border-accent pl-4">
           {reader.timeline.map((f) => (
             <li key={f.id} className="relative pb-4">
-              <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 size-3 rounded-full bg-teal-700" />
+              <span aria-hidden="true" className="absolute -left-[1.4rem] top-1.5 size-3 rounded-full bg-accent" />
               <p className="font-semibold tabular-nums">
                 <time dateTime={f.date}>{formatDate(parseDate(f.date))}</time>
               </p>
               <p>
                 {f.kind === "document" ? (
                   <>
-                    <span className="text-sm text-slate-600 dark:text-slate-400">{t("decks.documents")}：</span>《{f.title}》
+                    <span className="text-sm text-muted">{t("decks.documents")}：</span>《{f.title}》
                     {f.issuer ? `（${f.issuer}）` : ""}
                   </>
                 ) : (
@@ -89,15 +89,15 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
         {reader.sets.map((f) => {
           const List = f.ordered ? "ol" : "ul";
           return (
-            <article key={f.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+            <article key={f.id} className="rounded-lg border border-line p-3">
               <h3 className="font-semibold">
-                {f.name} {f.ordered && <span className="text-sm font-normal text-slate-600 dark:text-slate-400">{t("decks.ordered")}</span>}
+                {f.name} {f.ordered && <span className="text-sm font-normal text-muted">{t("decks.ordered")}</span>}
               </h3>
               <List className={`mt-2 space-y-1 pl-5 ${f.ordered ? "list-decimal" : "list-disc"}`}>
                 {f.items.map((item) => (
                   <li key={item.term}>
                     <span className="font-medium">{item.term}</span>
-                    {item.gloss && <span className="text-slate-700 dark:text-slate-300">：{item.gloss}</span>}
+                    {item.gloss && <span className="text-fg-soft">：{item.gloss}</span>}
                   </li>
                 ))}
               </List>
@@ -110,7 +110,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
       <section aria-labelledby="groups" className="flex flex-col gap-4">
         <h2 id="groups" className={heading}>{t("decks.memberships")}</h2>
         {reader.memberships.map((f) => (
-          <article key={f.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+          <article key={f.id} className="rounded-lg border border-line p-3">
             <h3 className="font-semibold">{f.name}</h3>
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
               {Object.entries(f.groups).map(([group, members]) => (
@@ -126,7 +126,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
 
       <section aria-labelledby="figures">
         <h2 id="figures" className={heading}>{t("decks.quantities")}</h2>
-        <ul className="mt-3 divide-y divide-slate-200 dark:divide-slate-800">
+        <ul className="mt-3 divide-y divide-line">
           {reader.quantities.map((f) => (
             <li key={f.id} className="flex flex-col py-2 sm:flex-row sm:justify-between sm:gap-4">
               <span>{f.subject}</span>
@@ -134,7 +134,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
                 {f.approx ?? ""}
                 {f.value}
                 {f.unit === RATIO_UNIT ? "" : f.unit}
-                {f.asOf && <span className="font-normal text-slate-600 dark:text-slate-400">{t("decks.valueAsOf", { date: formatDate(parseDate(f.asOf)) })}</span>}
+                {f.asOf && <span className="font-normal text-muted">{t("decks.valueAsOf", { date: formatDate(parseDate(f.asOf)) })}</span>}
               </span>
               <Disputed fact={f} t={t} />
             </li>
@@ -148,7 +148,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
           {reader.terms.map((f) => (
             <div key={f.id}>
               <dt className="font-semibold">{f.term}</dt>
-              <dd className="text-slate-700 dark:text-slate-300">{f.definition}</dd>
+              <dd className="text-fg-soft">{f.definition}</dd>
             </div>
           ))}
         </dl>

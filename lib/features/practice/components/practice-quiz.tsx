@@ -61,13 +61,13 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
       <form onSubmit={start} className="flex flex-col gap-5">
         <fieldset className="flex flex-col gap-2">
           <legend className="font-semibold">{t("practice.chooseTopics")}</legend>
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("practice.allTopics")}</p>
+          <p className="text-sm text-muted">{t("practice.allTopics")}</p>
           <div className="grid grid-cols-1 gap-2 sm:grid-cols-2">
             {topics.map((topic) => (
-              <label key={topic.name} className="flex min-h-11 items-center gap-3 rounded-lg border border-slate-300 px-3 has-checked:border-teal-700 dark:border-slate-600">
+              <label key={topic.name} className="flex min-h-11 min-w-11 items-center gap-3 rounded-lg border border-line-strong px-3 has-checked:border-accent">
                 <input type="checkbox" name="topic" value={topic.name} className="size-5" />
                 <span className="flex-1">{topic.name}</span>
-                <span className="text-sm text-slate-500">{topic.questionCount}</span>
+                <span className="text-sm text-muted">{topic.questionCount}</span>
               </label>
             ))}
           </div>
@@ -76,7 +76,7 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
           <legend className="font-semibold">{t("practice.chooseForms")}</legend>
           <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
             {forms.map((form) => (
-              <label key={form} className="flex min-h-11 items-center gap-2 rounded-lg border border-slate-300 px-3 has-checked:border-teal-700 dark:border-slate-600">
+              <label key={form} className="flex min-h-11 min-w-11 items-center gap-2 rounded-lg border border-line-strong px-3 has-checked:border-accent">
                 <input type="checkbox" name="form" value={form} defaultChecked className="size-5" />
                 {t(`forms.${form}`)}
               </label>
@@ -87,14 +87,14 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
           <legend className="font-semibold">{t("practice.length")}</legend>
           <div className="flex gap-2">
             {practiceLengths.map((n) => (
-              <label key={n} className="flex min-h-11 flex-1 items-center justify-center gap-2 rounded-lg border border-slate-300 has-checked:border-teal-700 has-checked:bg-teal-50 dark:border-slate-600 dark:has-checked:bg-teal-950">
+              <label key={n} className="flex min-h-11 min-w-11 flex-1 items-center justify-center gap-2 rounded-lg border border-line-strong has-checked:border-accent has-checked:bg-accent-soft">
                 <input type="radio" name="length" value={n} defaultChecked={n === 10} className="size-5" />
                 {n}
               </label>
             ))}
           </div>
         </fieldset>
-        {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+        {error && <p role="alert" className="text-bad">{error}</p>}
         <Button type="submit" disabled={pending}>{t("practice.start")}</Button>
       </form>
     );
@@ -114,7 +114,7 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
             <h3 className="font-semibold">{t("practice.review")}</h3>
             <ul className="mt-2 flex flex-col gap-3">
               {missed.map(({ question: q, result: r }) => (
-                <li key={q.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+                <li key={q.id} className="rounded-lg border border-line p-3">
                   <p>{q.prompt}</p>
                   <p className="mt-1 font-medium">{t("practice.expected", { answer: r.expected })}</p>
                 </li>
@@ -185,21 +185,21 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
         else void submit();
       }}
     >
-      <p className="text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+      <p className="text-sm text-muted" aria-live="polite">
         {t("practice.progress", { n: position, total })} · {t(`forms.${question.form}`)}
       </p>
       <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {question.prompt}
       </h2>
       <AnswerInput question={question} value={response} onChange={setResponse} disabled={result !== null} />
-      {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+      {error && <p role="alert" className="text-bad">{error}</p>}
       {result && <Feedback result={result} />}
       {result ? (
         <Button ref={nextButton} type="submit">{position === total ? t("practice.finish") : t("practice.next")}</Button>
       ) : (
         <Button type="submit" disabled={pending || !canSubmit(question, response)}>{t("practice.submit")}</Button>
       )}
-      <p className="hidden text-sm text-slate-500 sm:block">{t("practice.keyHint")}</p>
+      <p className="hidden text-sm text-muted sm:block">{t("practice.keyHint")}</p>
     </form>
   );
 }

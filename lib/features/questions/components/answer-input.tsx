@@ -9,7 +9,7 @@ import type { PublicQuestion } from "@/lib/features/practice/schema";
 const TF_CHOICES = [TRUE, FALSE] as const;
 
 const option =
-  "flex min-h-11 cursor-pointer items-center gap-3 rounded-lg border border-slate-300 bg-white px-3 py-2 has-checked:border-teal-700 has-checked:bg-teal-50 has-disabled:cursor-default dark:border-slate-600 dark:bg-slate-900 dark:has-checked:bg-teal-950";
+  "flex min-h-11 min-w-11 cursor-pointer items-center gap-3 rounded-lg border border-line-strong bg-raised px-3 py-2 has-checked:border-accent has-checked:bg-accent-soft has-disabled:cursor-default";
 
 /** The empty response of a question: what the input starts from. */
 export function emptyResponse(q: PublicQuestion): Response {
@@ -73,7 +73,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
           {choices.map((choice, i) => (
             <label key={choice} className={option}>
               <input type="radio" name={`q-${q.id}`} value={choice} checked={text === choice} onChange={() => onChange(choice)} className="size-5 shrink-0" />
-              <span className="text-sm text-slate-500" aria-hidden="true">{i + 1}</span>
+              <span className="text-sm text-muted" aria-hidden="true">{i + 1}</span>
               <span>{q.form === "tf" ? t(choice === TRUE ? "practice.trueLabel" : "practice.falseLabel") : choice}</span>
             </label>
           ))}
@@ -83,7 +83,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
     case "multi":
       return (
         <fieldset className="flex flex-col gap-2" disabled={disabled}>
-          <legend className="mb-1 text-sm text-slate-600 dark:text-slate-400">{t("practice.multiHint")}</legend>
+          <legend className="mb-1 text-sm text-muted">{t("practice.multiHint")}</legend>
           {(q.choices ?? []).map((choice, i) => (
             <label key={choice} className={option}>
               <input
@@ -93,7 +93,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
                 onChange={(e) => onChange(e.target.checked ? [...list, choice] : list.filter((c) => c !== choice))}
                 className="size-5 shrink-0"
               />
-              <span className="text-sm text-slate-500" aria-hidden="true">{i + 1}</span>
+              <span className="text-sm text-muted" aria-hidden="true">{i + 1}</span>
               <span>{choice}</span>
             </label>
           ))}
@@ -113,7 +113,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
             disabled={disabled}
             onChange={(e) => onChange(e.target.value)}
             autoComplete="off"
-            className="min-h-11 w-full rounded-lg border border-slate-300 bg-white px-3 text-base dark:border-slate-600 dark:bg-slate-900"
+            className="min-h-11 min-w-11 w-full rounded-lg border border-line-strong bg-raised px-3 text-base"
           />
           {q.unit && <span aria-label={t("practice.unit", { unit: q.unit })}>{q.unit}</span>}
         </div>
@@ -127,11 +127,11 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
       };
       return (
         <div className="flex flex-col gap-2">
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("practice.orderHint")}</p>
+          <p className="text-sm text-muted">{t("practice.orderHint")}</p>
           <ol className="flex flex-col gap-2">
             {list.map((item, i) => (
-              <li key={item} className="flex items-center gap-2 rounded-lg border border-slate-300 bg-white py-1 pl-3 pr-1 dark:border-slate-600 dark:bg-slate-900">
-                <span className="w-5 text-sm text-slate-500">{i + 1}</span>
+              <li key={item} className="flex items-center gap-2 rounded-lg border border-line-strong bg-raised py-1 pl-3 pr-1">
+                <span className="w-5 text-sm text-muted">{i + 1}</span>
                 <span className="flex-1">{item}</span>
                 <Button variant="ghost" type="button" disabled={disabled || i === 0} onClick={() => move(i, i - 1)} aria-label={`${t("practice.moveUp")}: ${item}`}>
                   ↑
@@ -148,7 +148,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
     case "match":
       return (
         <div className="flex flex-col gap-2">
-          <p className="text-sm text-slate-600 dark:text-slate-400">{t("practice.matchHint")}</p>
+          <p className="text-sm text-muted">{t("practice.matchHint")}</p>
           {(q.left ?? []).map((left, i) => (
             <label key={left} className="flex flex-col gap-1 sm:flex-row sm:items-center sm:gap-3">
               <span className="font-medium sm:w-1/2">{left}</span>
@@ -160,7 +160,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
                   next[i] = e.target.value ? `${left}${MATCH_SEPARATOR}${e.target.value}` : "";
                   onChange(next);
                 }}
-                className="min-h-11 rounded-lg border border-slate-300 bg-white px-2 text-base sm:w-1/2 dark:border-slate-600 dark:bg-slate-900"
+                className="min-h-11 min-w-11 rounded-lg border border-line-strong bg-raised px-2 text-base sm:w-1/2"
               >
                 <option value="">{t("practice.matchChoose")}</option>
                 {(q.choices ?? []).map((c) => (

@@ -6,10 +6,10 @@ import type { CheckedAnswer } from "@/lib/features/practice/schema";
 export function Feedback({ result }: { result: CheckedAnswer }) {
   const { t } = useI18n();
   const [label, symbol, tone] = result.correct
-    ? [t("practice.correct"), "✓", "border-green-700 bg-green-50 dark:bg-green-950"]
+    ? [t("practice.correct"), "✓", "border-ok bg-ok-soft"]
     : result.partial
-      ? [t("practice.partial"), "◐", "border-amber-600 bg-amber-50 dark:bg-amber-950"]
-      : [t("practice.wrong"), "✗", "border-red-700 bg-red-50 dark:bg-red-950"];
+      ? [t("practice.partial"), "◐", "border-warn bg-warn-soft"]
+      : [t("practice.wrong"), "✗", "border-bad bg-bad-soft"];
   return (
     <div role="status" className={`flex flex-col gap-2 rounded-lg border-l-4 p-3 ${tone}`} data-testid="feedback">
       <p className="font-semibold">
@@ -21,7 +21,7 @@ export function Feedback({ result }: { result: CheckedAnswer }) {
         <span className="font-medium">{t("practice.explanation")}：</span>
         {result.explanation}
       </p>
-      <p className="text-sm text-slate-600 dark:text-slate-400">{t("practice.source", { section: result.section })}</p>
+      <p className="text-sm text-muted">{t("practice.source", { section: result.section })}</p>
     </div>
   );
 }

@@ -9,7 +9,7 @@ export async function QuestionTable({ report }: { report: AssignmentReport }) {
   return (
     <section aria-labelledby="questions-title" className="flex flex-col gap-2">
       <h2 id="questions-title" className="text-lg font-semibold">{t("reports.questions.title")}</h2>
-      <div className="flex flex-col gap-1 text-sm text-slate-700 dark:text-slate-300">
+      <div className="flex flex-col gap-1 text-sm text-fg-soft">
         <p>{t("reports.questions.facilityHint")}</p>
         <p>{t("reports.questions.discriminationHint")}</p>
       </div>
@@ -31,18 +31,18 @@ export async function QuestionTable({ report }: { report: AssignmentReport }) {
               <tr key={q.id}>
                 <th scope="row" className={`${td} tabular-nums`}>{q.number}</th>
                 <td className={td}>
-                  <p className="text-xs text-slate-600 dark:text-slate-400">{t(`forms.${q.form}`)}</p>
+                  <p className="text-xs text-muted">{t(`forms.${q.form}`)}</p>
                   <p>{q.prompt}</p>
-                  <p className="text-slate-700 dark:text-slate-300">{t("reports.questions.answerKey", { answer: q.answer })}</p>
+                  <p className="text-fg-soft">{t("reports.questions.answerKey", { answer: q.answer })}</p>
                 </td>
                 <td className={`${td} tabular-nums whitespace-nowrap`}>
                   <p className="font-medium">{percent(t, q.facility)}</p>
-                  <p className="text-xs text-slate-600 dark:text-slate-400">{t("reports.questions.answered", { correct: q.correct, n: q.n })}</p>
+                  <p className="text-xs text-muted">{t("reports.questions.answered", { correct: q.correct, n: q.n })}</p>
                 </td>
                 <td className={`${td} tabular-nums`}>
                   <p className="font-medium whitespace-nowrap">{discrimination(t, q.discrimination)}</p>
                   {q.discrimination !== null && q.discrimination < 0 && (
-                    <p className="text-xs text-red-800 dark:text-red-300">
+                    <p className="text-xs text-bad">
                       <span aria-hidden="true">⚠ </span>
                       {t("reports.questions.negative")}
                     </p>
@@ -61,7 +61,7 @@ export async function QuestionTable({ report }: { report: AssignmentReport }) {
                       {q.other > 0 && <li>{t("reports.questions.optionCount", { option: t("reports.questions.other"), count: q.other })}</li>}
                     </ul>
                   ) : (
-                    <p className="text-slate-700 dark:text-slate-300">{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</p>
+                    <p className="text-fg-soft">{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</p>
                   )}
                 </td>
               </tr>

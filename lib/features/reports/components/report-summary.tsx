@@ -2,7 +2,7 @@ import { getT } from "@/lib/i18n/server";
 import type { AssignmentReport } from "../data";
 import { percent } from "../format";
 
-const tile = "rounded-lg border border-slate-200 p-3 dark:border-slate-800";
+const tile = "rounded-lg border border-line p-3";
 
 export async function ReportSummary({ report }: { report: AssignmentReport }) {
   const { t } = await getT();
@@ -21,12 +21,12 @@ export async function ReportSummary({ report }: { report: AssignmentReport }) {
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4" data-testid="report-summary">
         {items.map((i) => (
           <div key={i.label} className={tile}>
-            <dt className="text-sm text-slate-600 dark:text-slate-400">{i.label}</dt>
+            <dt className="text-sm text-muted">{i.label}</dt>
             <dd className="text-2xl font-bold tabular-nums">{i.value}</dd>
           </div>
         ))}
       </dl>
-      <p className="text-sm text-slate-700 dark:text-slate-300">{t("reports.countedRule")}</p>
+      <p className="text-sm text-fg-soft">{t("reports.countedRule")}</p>
     </section>
   );
 }

@@ -24,7 +24,7 @@ export async function StudentAnswersView({ view, basePath }: { view: StudentAnsw
                   <Link
                     href={`${basePath}?attempt=${a.number}`}
                     aria-current={current ? "page" : undefined}
-                    className={`inline-flex min-h-11 items-center gap-1 rounded-lg border px-3 focus-visible:outline-2 focus-visible:outline-teal-600 ${current ? "border-teal-700 bg-teal-50 font-semibold dark:bg-teal-950" : "border-slate-300 dark:border-slate-700"}`}
+                    className={`inline-flex min-h-11 min-w-11 items-center gap-1 rounded-lg border px-3 focus-visible:outline-2 focus-visible:outline-focus ${current ? "border-accent bg-accent-soft font-semibold" : "border-line-strong"}`}
                   >
                     {label}
                     {a.counted && <span className="text-xs">· {t("reports.student.counted")}</span>}
@@ -38,13 +38,13 @@ export async function StudentAnswersView({ view, basePath }: { view: StudentAnsw
       {view.shown !== null && (
         <section aria-labelledby="answers-title" className="flex flex-col gap-3">
           <h2 id="answers-title" className="text-lg font-semibold">{t("reports.student.showing", { n: view.shown })}</h2>
-          <p className="text-slate-700 dark:text-slate-300">
+          <p className="text-fg-soft">
             {t("reports.student.summary", { correct: count("correct"), partial: count("partial"), wrong: count("wrong"), none: count("none") })}
           </p>
           <ol className="flex flex-col gap-3" data-testid="student-answers">
             {view.answers.map((a) => (
-              <li key={a.questionId} className="flex flex-col gap-1 rounded-lg border border-slate-200 p-3 dark:border-slate-800">
-                <p className="text-sm text-slate-600 dark:text-slate-400">
+              <li key={a.questionId} className="flex flex-col gap-1 rounded-lg border border-line p-3">
+                <p className="text-sm text-muted">
                   {t("reports.questions.number")} {a.number} · {t(`forms.${a.form}`)}
                 </p>
                 <p className="font-medium">{a.prompt}</p>
@@ -52,9 +52,9 @@ export async function StudentAnswersView({ view, basePath }: { view: StudentAnsw
                   <OutcomeMark outcome={a.outcome} />
                 </p>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-                  <dt className="text-slate-600 dark:text-slate-400">{t("reports.student.response")}</dt>
+                  <dt className="text-muted">{t("reports.student.response")}</dt>
                   <dd className="break-words">{a.response ?? t("reports.student.noResponse")}</dd>
-                  <dt className="text-slate-600 dark:text-slate-400">{t("reports.student.expected")}</dt>
+                  <dt className="text-muted">{t("reports.student.expected")}</dt>
                   <dd className="break-words">{a.expected}</dd>
                 </dl>
               </li>

@@ -15,7 +15,7 @@ export async function StudentTable({ report, basePath }: { report: AssignmentRep
     <section aria-labelledby="students-title" className="flex flex-col gap-2">
       <h2 id="students-title" className="text-lg font-semibold">{t("reports.students.title")}</h2>
       {students.length === 0 ? (
-        <p className="text-slate-700 dark:text-slate-300">{t("reports.students.empty")}</p>
+        <p className="text-fg-soft">{t("reports.students.empty")}</p>
       ) : (
         <ScrollTable label={t("reports.students.title")}>
           <thead>
@@ -36,7 +36,7 @@ export async function StudentTable({ report, basePath }: { report: AssignmentRep
                   <Link
                     href={`${basePath}/students/${s.userId}`}
                     aria-label={t("reports.students.view", { name: s.name })}
-                    className="inline-flex min-h-11 items-center font-medium text-teal-800 underline underline-offset-2 dark:text-teal-300"
+                    className="inline-flex min-h-11 min-w-11 items-center font-medium text-accent-fg underline underline-offset-2"
                   >
                     {s.name}
                   </Link>

@@ -6,11 +6,11 @@ import type { ReactNode } from "react";
  */
 export function ScrollTable({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 focus-visible:outline-2 focus-visible:outline-teal-600 dark:border-slate-800">
+    <div role="region" aria-label={label} tabIndex={0} className="overflow-x-auto rounded-lg border border-line focus-visible:outline-2 focus-visible:outline-focus">
       <table className="w-full border-collapse text-left text-sm">{children}</table>
     </div>
   );
 }
 
-export const th = "border-b border-slate-300 px-3 py-2 font-medium whitespace-nowrap dark:border-slate-700";
-export const td = "border-b border-slate-200 px-3 py-2 align-top dark:border-slate-800";
+export const th = "border-b border-line-strong px-3 py-2 font-medium whitespace-nowrap";
+export const td = "border-b border-line px-3 py-2 align-top";

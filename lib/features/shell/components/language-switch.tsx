@@ -23,7 +23,7 @@ export function LanguageSwitch() {
           router.refresh();
         })
       }
-      className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:text-slate-200 dark:hover:bg-slate-800"
+      className="min-h-11 min-w-11 rounded-lg px-3 text-sm font-medium text-fg-soft hover:bg-sunken focus-visible:outline-2 focus-visible:outline-focus"
       data-testid="language-switch"
     >
       {t(`language.${other}`)}

@@ -7,11 +7,11 @@ import { UserMenu } from "./user-menu";
 
 export async function SiteHeader() {
   const [{ t }, user] = await Promise.all([getT(), getOptionalUser()]);
-  const link = "flex min-h-11 items-center rounded-lg px-3 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:hover:bg-slate-800";
+  const link = "flex min-h-11 min-w-11 items-center rounded-lg px-3 hover:bg-sunken focus-visible:outline-2 focus-visible:outline-focus";
   return (
-    <header className="border-b border-slate-200 bg-white/90 dark:border-slate-800 dark:bg-slate-950/90">
+    <header className="border-b border-line bg-raised/90">
       <div className="mx-auto flex max-w-3xl flex-wrap items-center gap-1 px-3 py-1">
-        <Link href="/" className={`${link} font-semibold text-teal-800 dark:text-teal-300`}>
+        <Link href="/" className={`${link} font-semibold text-accent-fg`}>
           {t("app.name")}
         </Link>
         <nav aria-label={t("nav.main")} className="flex items-center">

@@ -23,7 +23,7 @@ export function UserMenu({ name }: { name: string }) {
     };
   }, [open]);
 
-  const item = "flex min-h-11 w-full items-center px-4 text-left hover:bg-slate-100 focus-visible:bg-slate-100 dark:hover:bg-slate-800 dark:focus-visible:bg-slate-800";
+  const item = "flex min-h-11 min-w-11 w-full items-center px-4 text-left hover:bg-sunken focus-visible:bg-sunken";
   return (
     <div ref={root} className="relative">
       <button
@@ -32,13 +32,13 @@ export function UserMenu({ name }: { name: string }) {
         aria-controls="user-menu"
         aria-label={`${t("nav.menu")}: ${name}`}
         onClick={() => setOpen((v) => !v)}
-        className="flex min-h-11 max-w-40 items-center gap-1 rounded-lg px-3 font-medium hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-teal-600 dark:hover:bg-slate-800"
+        className="flex min-h-11 min-w-11 max-w-40 items-center gap-1 rounded-lg px-3 font-medium hover:bg-sunken focus-visible:outline-2 focus-visible:outline-focus"
       >
         <span className="truncate">{name}</span>
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <ul id="user-menu" className="absolute right-0 z-10 mt-1 w-48 overflow-hidden rounded-lg border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-900">
+        <ul id="user-menu" className="absolute right-0 z-10 mt-1 w-48 overflow-hidden rounded-lg border border-line bg-raised py-1 shadow-lg">
           <li>
             <Link href="/account" className={item} onClick={() => setOpen(false)}>
               {t("nav.account")}

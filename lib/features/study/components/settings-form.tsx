@@ -34,7 +34,7 @@ export function SettingsForm({ settings }: { settings: LearnerSettings }) {
       <Field label={t("settings.dayStartHour")} name="dayStartHour" type="number" min="0" max="23" inputMode="numeric" defaultValue={settings.dayStartHour} error={error("dayStartHour")} />
       <Field label={t("settings.examDate")} name="examDate" type="date" defaultValue={settings.examDate ?? ""} error={error("examDate")} />
       <Button type="submit">{t("settings.save")}</Button>
-      <p role="status" className="text-sm text-teal-800 dark:text-teal-300">{status}</p>
+      <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );
 }

@@ -99,10 +99,10 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-2">
-        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="study-counts">
+        <p className="text-sm text-muted" data-testid="study-counts">
           {t("study.counts", counts)}
         </p>
-        <div role="radiogroup" aria-label={t("study.mode")} className="ml-auto flex rounded-lg border border-slate-300 p-0.5 dark:border-slate-600">
+        <div role="radiogroup" aria-label={t("study.mode")} className="ml-auto flex rounded-lg border border-line-strong p-0.5">
           {(["quiz", "flashcard"] as const).map((m) => (
             <button
               key={m}
@@ -110,7 +110,7 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
               role="radio"
               aria-checked={mode === m}
               onClick={() => setMode(m)}
-              className={`min-h-11 rounded-md px-3 text-sm ${mode === m ? "bg-teal-700 text-white" : ""}`}
+              className={`min-h-11 min-w-11 rounded-md px-3 text-sm ${mode === m ? "bg-accent text-on-accent" : ""}`}
             >
               {t(m === "quiz" ? "study.modeQuiz" : "study.modeFlashcard")}
             </button>
@@ -121,7 +121,7 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
         </Button>
       </div>
       {notice && (
-        <p role="status" className="rounded-lg bg-slate-100 p-2 text-sm dark:bg-slate-800">
+        <p role="status" className="rounded-lg bg-sunken p-2 text-sm">
           {notice}
         </p>
       )}
@@ -132,7 +132,7 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
           <FlashCard key={item.key + item.question.id} item={item} onGrade={gradeFlashcard} />
         )
       ) : (
-        <div className="flex flex-col items-start gap-3 rounded-xl border border-slate-200 p-6 dark:border-slate-800" data-testid="study-done">
+        <div className="flex flex-col items-start gap-3 rounded-xl border border-line p-6" data-testid="study-done">
           <h2 className="text-xl font-semibold">{t("study.done")}</h2>
           <p>{t("study.doneHint")}</p>
           <Link href="/stats" className={buttonClass("secondary")}>
@@ -140,7 +140,7 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
           </Link>
         </div>
       )}
-      <p className="hidden text-sm text-slate-500 sm:block">{t("study.keys")}</p>
+      <p className="hidden text-sm text-muted sm:block">{t("study.keys")}</p>
     </div>
   );
 }
@@ -154,7 +154,7 @@ interface CardProps {
 function ReasonBadge({ item }: { item: StudyItem }) {
   const { t } = useI18n();
   return (
-    <p className="text-sm text-slate-600 dark:text-slate-400">
+    <p className="text-sm text-muted">
       {t(`study.reason_${item.reason}`)} · {item.back.section}
     </p>
   );
@@ -231,7 +231,7 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
         {item.question.prompt}
       </h2>
       <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={outcome !== null} />
-      {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
+      {error && <p role="alert" className="text-bad">{error}</p>}
       {outcome && (
         <Feedback
           result={{
@@ -262,10 +262,10 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
 }
 
 const GRADES = [
-  { rating: 1, key: "study.again", tone: "border-red-700" },
-  { rating: 2, key: "study.hard", tone: "border-amber-600" },
-  { rating: 3, key: "study.good", tone: "border-green-700" },
-  { rating: 4, key: "study.easy", tone: "border-sky-700" },
+  { rating: 1, key: "study.again", tone: "border-bad" },
+  { rating: 2, key: "study.hard", tone: "border-warn" },
+  { rating: 3, key: "study.good", tone: "border-ok" },
+  { rating: 4, key: "study.easy", tone: "border-info" },
 ] as const;
 
 /** Self-graded: flip, then Again/Hard/Good/Easy with each button's next interval. */
@@ -307,7 +307,7 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
     <div className="flex flex-col gap-4" data-testid="study-card">
       <ReasonBadge item={item} />
       <div
-        className="flex min-h-48 touch-pan-y select-none flex-col gap-3 rounded-xl border border-slate-300 bg-white p-4 dark:border-slate-600 dark:bg-slate-900"
+        className="flex min-h-48 touch-pan-y select-none flex-col gap-3 rounded-xl border border-line-strong bg-raised p-4"
         onPointerDown={(e) => (start.current = { x: e.clientX, y: e.clientY })}
         onPointerUp={(e) => {
           const from = start.current;
@@ -322,18 +322,18 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
           {item.question.prompt}
         </h2>
         {item.question.choices && item.question.form !== "order" && (
-          <ul className="list-disc pl-5 text-slate-700 dark:text-slate-300">
+          <ul className="list-disc pl-5 text-fg-soft">
             {item.question.choices.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
         )}
         {flipped && (
-          <div className="border-t border-slate-200 pt-3 dark:border-slate-700" data-testid="card-back">
+          <div className="border-t border-line pt-3" data-testid="card-back">
             <p className="font-semibold">
               {t("study.answer")}：{item.back.answer}
             </p>
-            <p className="mt-1 text-slate-700 dark:text-slate-300">{item.back.explanation}</p>
+            <p className="mt-1 text-fg-soft">{item.back.explanation}</p>
           </div>
         )}
       </div>
@@ -345,10 +345,10 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
               type="button"
               onClick={() => grade(g.rating)}
               aria-keyshortcuts={String(g.rating)}
-              className={`flex min-h-14 flex-col items-center justify-center rounded-lg border-2 bg-white px-1 text-sm font-medium dark:bg-slate-900 ${g.tone}`}
+              className={`flex min-h-14 flex-col items-center justify-center rounded-lg border-2 bg-raised px-1 text-sm font-medium ${g.tone}`}
             >
               <span>{t(g.key)}</span>
-              <span className="text-xs text-slate-600 dark:text-slate-400">{item.intervals[String(g.rating) as "1"]}</span>
+              <span className="text-xs text-muted">{item.intervals[String(g.rating) as "1"]}</span>
             </button>
           ))}
         </div>
@@ -357,7 +357,7 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
           {t("study.showAnswer")}
         </Button>
       )}
-      <p className="text-sm text-slate-500 sm:hidden">{t("study.swipeHint")}</p>
+      <p className="text-sm text-muted sm:hidden">{t("study.swipeHint")}</p>
     </div>
   );
 }

@@ -35,10 +35,10 @@ export default async function AssignmentPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-6">
-      <Link href={base} className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{className}</Link>
+      <Link href={base} className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{className}</Link>
       <div className="flex flex-col gap-1">
         <h1 className="text-2xl font-bold">{a.title}</h1>
-        <p className="text-slate-700 dark:text-slate-300" data-testid="assignment-state">{t(`assignments.state.${state}`)}</p>
+        <p className="text-fg-soft" data-testid="assignment-state">{t(`assignments.state.${state}`)}</p>
       </div>
       <AssignmentFacts assignment={a} questionTotal={questions.length} timeZone={a.timeZone} />
       <nav aria-label={t("assignments.teacher.actions")} className="flex flex-wrap gap-2">
@@ -56,7 +56,7 @@ export default async function AssignmentPage({ params }: Props) {
           <StudentProgress results={results} />
         </section>
       ) : (
-        <p className="rounded-lg border border-dashed border-slate-400 p-3">{t("assignments.teacher.draftNote")}</p>
+        <p className="rounded-lg border border-dashed border-line-strong p-3">{t("assignments.teacher.draftNote")}</p>
       )}
       {(!a.publishedAt || results.students.every((s) => s.attempts.length === 0)) && <DeleteButton assignmentId={a.id} next={base} />}
     </div>

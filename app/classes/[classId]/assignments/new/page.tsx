@@ -24,9 +24,9 @@ export default async function NewAssignmentPage({ params }: Props) {
   const { t } = await getT();
   return (
     <div className="flex flex-col gap-4">
-      <Link href={`/classes/${classId}/assignments`} className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{cls.name}</Link>
+      <Link href={`/classes/${classId}/assignments`} className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{cls.name}</Link>
       <h1 className="text-2xl font-bold">{t("assignments.teacher.new")}</h1>
-      <p className="text-slate-700 dark:text-slate-300">{t("assignments.teacher.newIntro")}</p>
+      <p className="text-fg-soft">{t("assignments.teacher.newIntro")}</p>
       <AssignmentForm mode="create" classId={classId} packs={assignmentFormOptions()} now={new Date().toISOString()} />
     </div>
   );

@@ -25,7 +25,7 @@ export default async function EditAssignmentPage({ params }: Props) {
   const { t } = await getT();
   return (
     <div className="flex flex-col gap-4">
-      <Link href={page} className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{a.title}</Link>
+      <Link href={page} className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{a.title}</Link>
       <h1 className="text-2xl font-bold">{t("assignments.teacher.edit")}</h1>
       <AssignmentForm mode="edit" classId={classId} assignmentId={a.id} packs={assignmentFormOptions()} values={toFormValues(a)} published={a.publishedAt !== null} />
     </div>

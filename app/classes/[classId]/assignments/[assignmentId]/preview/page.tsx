@@ -30,12 +30,12 @@ export default async function PreviewPage({ params }: Props) {
 
   return (
     <div className="flex flex-col gap-4">
-      <Link href={page} className="inline-flex min-h-11 items-center self-start text-teal-800 underline dark:text-teal-300">{a.title}</Link>
+      <Link href={page} className="inline-flex min-h-11 min-w-11 items-center self-start text-accent-fg underline">{a.title}</Link>
       <h1 className="text-2xl font-bold">{t("assignments.preview.title")}</h1>
-      <p className="text-slate-700 dark:text-slate-300">
+      <p className="text-fg-soft">
         {draft ? t("assignments.preview.draftIntro", { n: questions.length }) : t("assignments.preview.publishedIntro", { n: questions.length })}
       </p>
-      {shortBy && <p className="rounded-lg border border-amber-600 p-3">{t("assignments.preview.fewer", { n: questions.length, asked: a.questionCount ?? 0 })}</p>}
+      {shortBy && <p className="rounded-lg border border-warn p-3">{t("assignments.preview.fewer", { n: questions.length, asked: a.questionCount ?? 0 })}</p>}
       {draft && (
         <div className="flex flex-wrap gap-2">
           <PublishButton assignmentId={a.id} fingerprint={fingerprint} next={page} />

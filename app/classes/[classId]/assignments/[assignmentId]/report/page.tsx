@@ -33,7 +33,7 @@ export default async function ReportPage({ params }: Props) {
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold">{t("reports.reportTitle", { title: assignment.title })}</h1>
-        <p className="text-slate-700 dark:text-slate-300">
+        <p className="text-fg-soft">
           {t("reports.classLine", { className: report.className, due: formatInZone(assignment.dueAt, assignment.timeZone, locale) })}
         </p>
         <nav aria-label={t("reports.sections")} className="flex flex-wrap gap-2">

@@ -37,7 +37,7 @@ export default async function StudentReportPage({ params, searchParams }: Props)
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold">{t("reports.student.title", { name: view.student.name })}</h1>
-        <p className="text-slate-700 dark:text-slate-300">
+        <p className="text-fg-soft">
           {view.assignment.title} · {view.className} · {t(`reports.status.${view.student.status}`)}
         </p>
         <div>

@@ -1,0 +1,264 @@
+import { readdirSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { devices, expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { baseURL } from "../playwright.config";
+import { freshEmail, signUp } from "./helpers";
+
+// Every page of the app passes axe (WCAG 2.1 A and AA) in both languages, in light and dark
+// mode, on both projects. Pages are visited in groups that share one sign-in; the languages
+// and colour schemes loop inside each test, so a page is loaded once per language and axe runs
+// once per scheme on it (switching the scheme needs no reload). The table names the page file
+// each visit covers; a page file the table does not name fails the coverage test.
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const LANGS = [
+  { locale: "zh-CN", lang: "zh-CN" },
+  { locale: "en", lang: "en" },
+] as const;
+const SCHEMES = ["light", "dark"] as const;
+
+type Lang = (typeof LANGS)[number];
+
+/** The page files (relative to app/) each group visits; `not-found.tsx` stands for unknown paths. */
+const COVERED = {
+  anonymous: ["page.tsx", "signin/page.tsx", "signup/page.tsx", "decks/page.tsx", "decks/[pack]/page.tsx", "practice/[pack]/page.tsx", "not-found.tsx"],
+  student: ["study/page.tsx", "study/leeches/page.tsx", "study/settings/page.tsx", "stats/page.tsx", "account/page.tsx", "join/page.tsx"],
+  classroom: [
+    "classes/page.tsx",
+    "classes/new/page.tsx",
+    "classes/[classId]/page.tsx",
+    "classes/[classId]/recall/page.tsx",
+    "classes/[classId]/assignments/page.tsx",
+    "classes/[classId]/assignments/new/page.tsx",
+    "classes/[classId]/assignments/[assignmentId]/page.tsx",
+    "classes/[classId]/assignments/[assignmentId]/edit/page.tsx",
+    "classes/[classId]/assignments/[assignmentId]/preview/page.tsx",
+    "classes/[classId]/assignments/[assignmentId]/report/page.tsx",
+    "classes/[classId]/assignments/[assignmentId]/report/students/[userId]/page.tsx",
+    "join/[code]/page.tsx",
+    "assignments/page.tsx",
+    "assignments/[assignmentId]/page.tsx",
+  ],
+};
+
+function pageFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return pageFiles(path);
+    return entry.name === "page.tsx" || entry.name === "not-found.tsx" ? [path] : [];
+  });
+}
+
+test("the table covers every page file under app/", () => {
+  const app = join(__dirname, "..", "app");
+  const found = pageFiles(app).map((p) => relative(app, p).split(sep).join("/")).sort();
+  const covered = Object.values(COVERED).flat().sort();
+  expect(found.filter((f) => !covered.includes(f)), "page files the a11y spec does not visit").toEqual([]);
+  expect(covered.filter((f) => !found.includes(f)), "table entries with no page file").toEqual([]);
+});
+
+async function setLanguage(context: BrowserContext, lang: Lang) {
+  await context.addCookies([{ name: "locale", value: lang.locale, url: baseURL }]);
+}
+
+/** Fails with a readable list: rule, impact, and the first few offending nodes. */
+async function expectAccessible(page: Page, what: string, lang: Lang, phone: boolean) {
+  await expect(page.locator("html")).toHaveAttribute("lang", lang.lang);
+  for (const scheme of SCHEMES) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+    const found = violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n")[1]?.trim() ?? ""}`).join(" | ")}`);
+    expect.soft(found, `${what} [${lang.locale}, ${scheme}]`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  if (phone) expect.soft(await smallTargets(page), `tap targets under 44 px: ${what} [${lang.locale}]`).toEqual([]);
+  expect.soft(await movingElements(page), `motion despite prefers-reduced-motion: ${what}`).toEqual([]);
+}
+
+/**
+ * Controls smaller than 44 × 44 px (WCAG 2.5.5), except links inside running text (2.5.8's
+ * inline exception) and radios/checkboxes whose label is the target.
+ */
+async function smallTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const small: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>("a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=radio]")) {
+      let box = el.getBoundingClientRect();
+      if (box.width === 0 && box.height === 0) continue;
+      if (el instanceof HTMLInputElement && (el.type === "radio" || el.type === "checkbox")) {
+        const label = el.closest("label") ?? (el.id ? document.querySelector(`label[for="${el.id}"]`) : null);
+        if (label) box = label.getBoundingClientRect();
+      }
+      if (el.tagName === "A" && getComputedStyle(el).display === "inline") continue;
+      if (box.height < 43.5 || box.width < 43.5) small.push(`${el.tagName.toLowerCase()} "${(el.textContent ?? el.getAttribute("aria-label") ?? "").trim().slice(0, 30)}" ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+    return small;
+  });
+}
+
+/** Elements that still animate or transition when the user asked for reduced motion. */
+async function movingElements(page: Page): Promise<string[]> {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const moving = await page.evaluate(() => {
+    const seconds = (v: string) => Math.max(...v.split(",").map((s) => (s.trim().endsWith("ms") ? parseFloat(s) / 1000 : parseFloat(s))));
+    return [...document.querySelectorAll<HTMLElement>("body *")]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return seconds(style.transitionDuration) > 0.001 || (style.animationName !== "none" && seconds(style.animationDuration) > 0.001);
+      })
+      .map((el) => el.tagName.toLowerCase() + (el.className ? `.${String(el.className).split(" ")[0]}` : ""));
+  });
+  await page.emulateMedia({ reducedMotion: "no-preference" });
+  return moving;
+}
+
+/** Answers the question on screen (right or wrong) without relying on the UI language. */
+async function answerAnything(page: Page) {
+  const form = page.locator("form").filter({ has: page.getByTestId("prompt") });
+  await expect(form).toBeVisible();
+  if ((await form.getByRole("radio").count()) > 0) await form.getByRole("radio").first().check();
+  else if ((await form.getByRole("checkbox").count()) > 0) await form.getByRole("checkbox").first().check();
+  else if ((await form.getByRole("textbox").count()) > 0) await form.getByRole("textbox").fill("1982");
+  else for (const select of await form.getByRole("combobox").all()) await select.selectOption({ index: 1 });
+  await form.locator("button[type=submit]").click();
+  await expect(page.getByTestId("feedback")).toBeVisible();
+}
+
+test("anonymous pages", async ({ page, context, isMobile }) => {
+  test.setTimeout(180_000);
+  for (const lang of LANGS) {
+    await setLanguage(context, lang);
+    for (const path of ["/", "/signin", "/signup", "/decks", "/decks/yrd"]) {
+      await page.goto(path);
+      await expectAccessible(page, path, lang, isMobile);
+    }
+    const missing = await page.goto("/no-such-page");
+    expect(missing?.status()).toBe(404);
+    await expectAccessible(page, "not found", lang, isMobile);
+
+    await page.goto("/practice/yrd");
+    await expectAccessible(page, "/practice/yrd setup", lang, isMobile);
+    await page.locator("form button[type=submit]").click();
+    await answerAnything(page);
+    await expectAccessible(page, "/practice/yrd feedback", lang, isMobile);
+  }
+});
+
+test("student pages", async ({ page, context, isMobile }) => {
+  test.setTimeout(180_000);
+  await signUp(page, { email: freshEmail("a11y-student"), name: "无障碍同学", password: "a11y-pass-1" });
+  for (const lang of LANGS) {
+    await setLanguage(context, lang);
+    await page.goto("/study");
+    const modes = page.locator("[role=radiogroup] [role=radio]");
+    await modes.first().click();
+    await answerAnything(page);
+    await expectAccessible(page, "/study quiz feedback", lang, isMobile);
+    await modes.nth(1).click();
+    await page.getByTestId("study-card").getByRole("button").click();
+    await expect(page.getByTestId("card-back")).toBeVisible();
+    await expectAccessible(page, "/study flashcard back", lang, isMobile);
+    for (const path of ["/study/leeches", "/study/settings", "/stats", "/account", "/join"]) {
+      await page.goto(path);
+      await expectAccessible(page, path, lang, isMobile);
+    }
+  }
+});
+
+test("teacher and class pages, and a student taking an assignment", async ({ page: teacher, context, browser, isMobile }, testInfo) => {
+  test.setTimeout(300_000);
+  await signUp(teacher, { email: freshEmail("a11y-teacher"), name: "无障碍老师", password: "a11y-pass-1", role: "teacher" });
+  await teacher.goto("/classes/new");
+  await teacher.getByLabel("班级名称").fill("无障碍班");
+  await teacher.getByRole("button", { name: "创建班级" }).click();
+  await expect(teacher.getByRole("heading", { level: 1, name: "无障碍班" })).toBeVisible();
+  const code = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
+  const classPath = new URL(teacher.url()).pathname;
+
+  await teacher.goto(`${classPath}/assignments/new`);
+  await teacher.getByLabel("标题", { exact: true }).fill("无障碍测验");
+  for (const form of ["填空", "数字", "排序", "多选", "配对"]) {
+    const box = teacher.getByRole("checkbox", { name: form, exact: true });
+    if ((await box.count()) > 0) await box.uncheck();
+  }
+  await teacher.getByLabel("题数", { exact: true }).fill("2");
+  await teacher.getByRole("button", { name: "保存草稿并预览" }).click();
+  await expect(teacher.getByTestId("preview-questions")).toBeVisible();
+  const assignmentPath = new URL(teacher.url()).pathname.replace(/\/preview$/, "");
+
+  // The draft's edit page and preview, before publishing.
+  for (const lang of LANGS) {
+    await setLanguage(context, lang);
+    for (const path of [`${assignmentPath}/edit`, `${assignmentPath}/preview`]) {
+      await teacher.goto(path);
+      await expectAccessible(teacher, path, lang, isMobile);
+    }
+  }
+  await setLanguage(context, LANGS[0]);
+  await teacher.goto(`${assignmentPath}/preview`);
+  await teacher.getByRole("button", { name: "发布" }).first().click();
+  await expect(teacher.getByTestId("assignment-state")).toHaveText("开放中");
+
+  // The student, in this project's device: the join page, then the assignment while taking it.
+  const device = testInfo.project.name === "phone" ? { ...devices["Pixel 7"], viewport: { width: 390, height: 844 } } : devices["Desktop Chrome"];
+  const studentContext = await browser.newContext({ ...device, locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  const student = await studentContext.newPage();
+  await signUp(student, { email: freshEmail("a11y-pupil"), name: "无障碍学生", password: "a11y-pass-1" });
+  for (const lang of LANGS) {
+    await setLanguage(studentContext, lang);
+    await student.goto(`/join/${code}`);
+    await expectAccessible(student, "/join/[code]", lang, isMobile);
+  }
+  await setLanguage(studentContext, LANGS[0]);
+  await student.goto("/join");
+  await student.getByLabel("加入码").fill(code);
+  await student.getByRole("button", { name: "加入", exact: true }).click();
+  await expect(student.getByRole("heading", { level: 1, name: "无障碍班" })).toBeVisible();
+  await student.goto("/assignments");
+  await student.getByTestId("student-assignment").filter({ hasText: "无障碍测验" }).click();
+  await student.waitForURL(/\/assignments\/[^/]+$/);
+  const takePath = new URL(student.url()).pathname;
+  for (const lang of LANGS) {
+    await setLanguage(studentContext, lang);
+    await student.goto("/assignments");
+    await expectAccessible(student, "/assignments", lang, isMobile);
+    await student.goto(takePath);
+    await expectAccessible(student, "/assignments/[id] before starting", lang, isMobile);
+  }
+  await setLanguage(studentContext, LANGS[0]);
+  await student.goto(takePath);
+  await student.getByRole("button", { name: "开始作答" }).click();
+  await answerAnything(student);
+  for (const lang of LANGS) {
+    await setLanguage(studentContext, lang);
+    await student.goto(takePath);
+    await expect(student.getByTestId("prompt")).toBeVisible();
+    await expectAccessible(student, "/assignments/[id] taking", lang, isMobile);
+  }
+  await setLanguage(studentContext, LANGS[0]);
+  await student.goto(takePath);
+  await answerAnything(student);
+  await student.getByRole("button", { name: "下一题" }).click();
+  await student.getByRole("button", { name: "交卷", exact: true }).click();
+  await expect(student.getByTestId("score")).toBeVisible();
+  for (const lang of LANGS) {
+    await setLanguage(studentContext, lang);
+    await student.goto(takePath);
+    await expect(student.getByTestId("score")).toBeVisible();
+    await expectAccessible(student, "/assignments/[id] results", lang, isMobile);
+  }
+  await studentContext.close();
+
+  // The teacher's pages, with the hand-in in the report.
+  await teacher.goto(`${assignmentPath}/report`);
+  const studentReport = await teacher.locator("a[href*='/report/students/']").first().getAttribute("href");
+  expect(studentReport).toBeTruthy();
+  for (const lang of LANGS) {
+    await setLanguage(context, lang);
+    for (const path of ["/classes", "/classes/new", classPath, `${classPath}/recall`, `${classPath}/assignments`, `${classPath}/assignments/new`, assignmentPath, `${assignmentPath}/report`, studentReport ?? ""]) {
+      await teacher.goto(path);
+      await expectAccessible(teacher, path, lang, isMobile);
+    }
+  }
+});
