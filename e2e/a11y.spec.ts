@@ -184,11 +184,20 @@ test("anonymous pages", async ({ page, context, isMobile }) => {
     expect(missing?.status()).toBe(404);
     await expectAccessible(page, "not found", lang, isMobile);
 
+    // Practice: the setup, a question with its feedback, and the score of a 5-question round.
     await page.goto("/practice/yrd");
     await expectAccessible(page, "/practice/yrd setup", lang, isMobile);
+    await page.getByLabel("5", { exact: true }).check();
     await page.locator("form button[type=submit]").click();
     await answerAnything(page);
     await expectAccessible(page, "/practice/yrd feedback", lang, isMobile);
+    for (let n = 2; n <= 5; n++) {
+      await page.locator("form button[type=submit]").click();
+      await answerAnything(page);
+    }
+    await page.locator("form button[type=submit]").click();
+    await expect(page.getByTestId("score")).toBeVisible();
+    await expectAccessible(page, "/practice/yrd score", lang, isMobile);
   }
 });
 
@@ -292,6 +301,8 @@ test("teacher and class pages, and a student taking an assignment", async ({ pag
   await student.goto(takePath);
   await answerAnything(student);
   await student.getByRole("button", { name: "下一题" }).click();
+  await expect(student.getByRole("button", { name: "交卷", exact: true })).toBeVisible();
+  await expectAccessible(student, "/assignments/[id] hand-in step", LANGS[0], isMobile);
   await student.getByRole("button", { name: "交卷", exact: true }).click();
   await expect(student.getByTestId("score")).toBeVisible();
   for (const lang of LANGS) {
