@@ -1,0 +1,117 @@
+"use client";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { PRIVATE_CACHES } from "@/lib/features/pwa/caches";
+import { studyApi, type ReviewRequest } from "../client-api";
+import type { ReviewOutcome } from "../schema";
+import { saveBundle } from "./bundle";
+import { addToOutbox, pendingCount } from "./outbox";
+import { exclusive, lastSyncedAt, syncOutbox } from "./sync";
+
+/** A fresh bundle at most this often while studying (each review also marks its item studied locally). */
+const BUNDLE_EVERY_MS = 2 * 60_000;
+const RETRY_MS = 30_000;
+
+export type SyncNote = { kind: "synced"; n: number; at: string } | { kind: "dropped"; n: number; reason: string };
+
+/**
+ * The device side of offline study for one signed-in learner: whether the network is there,
+ * how many reviews wait in the outbox, sending them when it returns, and keeping the offline
+ * bundle fresh while online.
+ */
+function subscribeOnline(onChange: () => void) {
+  window.addEventListener("online", onChange);
+  window.addEventListener("offline", onChange);
+  return () => {
+    window.removeEventListener("online", onChange);
+    window.removeEventListener("offline", onChange);
+  };
+}
+
+export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutcome[]) => void) {
+  const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
+  const [pending, setPending] = useState(0);
+  const [note, setNote] = useState<SyncNote | null>(null);
+  const [bundleSize, setBundleSize] = useState<number | null>(null);
+  const bundleAt = useRef(0);
+  const onSyncedRef = useRef(onSynced);
+  useEffect(() => {
+    onSyncedRef.current = onSynced;
+  }, [onSynced]);
+
+  const countPending = useCallback(async () => setPending(await pendingCount(userId)), [userId]);
+
+  const refreshBundle = useCallback(
+    async (force = false) => {
+      if (!navigator.onLine || (!force && Date.now() - bundleAt.current < BUNDLE_EVERY_MS)) return;
+      bundleAt.current = Date.now();
+      try {
+        // Under the outbox lock: no review is half-synced while the bundle is read.
+        await exclusive(async () => {
+          const started = Date.now();
+          const bundle = await studyApi.offlineBundle();
+          await saveBundle(userId, bundle, started);
+          setBundleSize(bundle.items.length);
+        });
+      } catch {
+        bundleAt.current = 0; // tried again on the next review or reconnection
+      }
+    },
+    [userId],
+  );
+
+  const sync = useCallback(async () => {
+    if (!navigator.onLine) return;
+    const result = await syncOutbox(userId, (request) => studyApi.review(request));
+    await countPending();
+    if (result.dropped.length > 0) {
+      setNote({ kind: "dropped", n: result.dropped.length, reason: result.dropped[0]!.code });
+    } else if (result.sent.length > 0) {
+      setNote({ kind: "synced", n: result.sent.length, at: (await lastSyncedAt(userId)) ?? new Date().toISOString() });
+    }
+    if (result.sent.length > 0) onSyncedRef.current(result.sent.map((s) => s.outcome));
+    if (result.remaining === 0) await refreshBundle(result.sent.length > 0);
+  }, [countPending, refreshBundle, userId]);
+
+  /** Keeps a review on the device and sends it when it can. */
+  const enqueue = useCallback(
+    async (request: ReviewRequest, key: string) => {
+      await addToOutbox({ ...request, userId, key, reviewedAt: request.reviewedAt ?? new Date().toISOString() });
+      await countPending();
+      void sync();
+    },
+    [countPending, sync, userId],
+  );
+
+  useEffect(() => {
+    const back = () => void sync();
+    pendingCount(userId).then(setPending, () => undefined);
+    // On load: send what waits, then fetch a fresh bundle.
+    const first = window.setTimeout(() => void (navigator.onLine && sync().then(() => refreshBundle(true))), 0);
+    window.addEventListener("online", back);
+    const retry = window.setInterval(() => void (navigator.onLine && sync()), RETRY_MS);
+    return () => {
+      window.removeEventListener("online", back);
+      window.clearInterval(retry);
+      window.clearTimeout(first);
+    };
+  }, [refreshBundle, sync, userId]);
+
+  return useMemo(
+    () => ({ online, pending, note, bundleSize, sync, enqueue, countPending }),
+    [online, pending, note, bundleSize, sync, enqueue, countPending],
+  );
+}
+
+/**
+ * Keeps this page (the signed-in app shell) in the service worker's page cache, so a reload
+ * without the network still opens it. The worker caches pages it serves; the first page was
+ * loaded before the worker took control, so it is fetched once more here.
+ */
+export async function warmPageCache(url: string) {
+  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
+  await navigator.serviceWorker.ready;
+  const cache = await caches.open(PRIVATE_CACHES[0]);
+  if (await cache.match(url, { ignoreVary: true })) return;
+  const response = await fetch(url, { credentials: "same-origin" });
+  if (response.ok && !response.redirected) await cache.put(url, response);
+}
