@@ -215,7 +215,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
               role="radio"
               aria-checked={mode === m}
               onClick={() => setMode(m)}
-              className={`min-h-11 rounded-md px-3 text-sm ${mode === m ? "bg-teal-700 text-white" : ""}`}
+              className={`min-h-11 min-w-11 rounded-md px-3 text-sm ${mode === m ? "bg-teal-700 text-white" : ""}`}
             >
               {t(m === "quiz" ? "study.modeQuiz" : "study.modeFlashcard")}
             </button>
