@@ -2,7 +2,7 @@ import "fake-indexeddb/auto";
 import { IDBFactory } from "fake-indexeddb";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, type ReviewRequest } from "../client-api";
-import type { OfflineItem, ReviewOutcome } from "../schema";
+import { offlineQuery, type OfflineItem, type ReviewOutcome } from "../schema";
 import { forgetStudyData, markStudied, offlineQueue, saveBundle } from "./bundle";
 import { closeOfflineDb } from "./db";
 import { addToOutbox, pendingCount, pendingReviews, takeBackLast } from "./outbox";
@@ -214,5 +214,13 @@ describe("offline bundle", () => {
     await forgetStudyData();
     expect(await offlineQueue(A, new Date(), {})).toEqual([]);
     expect(await pendingCount(A)).toBe(1);
+  });
+});
+
+describe("offline bundle query", () => {
+  it("takes 1 to 7 days, 3 when not given", () => {
+    expect(offlineQuery.parse({})).toEqual({ days: 3 });
+    expect(offlineQuery.parse({ days: "7" })).toEqual({ days: 7 });
+    for (const days of ["0", "8", "2.5", "x"]) expect(offlineQuery.safeParse({ days }).success).toBe(false);
   });
 });
