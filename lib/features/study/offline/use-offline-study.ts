@@ -33,6 +33,8 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
   const [note, setNote] = useState<SyncNote | null>(null);
   const [bundleSize, setBundleSize] = useState<number | null>(null);
   const bundleAt = useRef(0);
+  /** Reviews had to wait (offline, or the server unreachable) since the last full sync. */
+  const waited = useRef(false);
   const onSyncedRef = useRef(onSynced);
   useEffect(() => {
     onSyncedRef.current = onSynced;
@@ -65,11 +67,14 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
     await countPending();
     if (result.dropped.length > 0) {
       setNote({ kind: "dropped", n: result.dropped.length, reason: result.dropped[0]!.code });
-    } else if (result.sent.length > 0) {
+    } else if (result.sent.length > 0 && waited.current) {
+      // Said only after reviews had to wait; a grade sent at once needs no note.
       setNote({ kind: "synced", n: result.sent.length, at: (await lastSyncedAt(userId)) ?? new Date().toISOString() });
     }
+    waited.current = result.remaining > 0;
     if (result.sent.length > 0) onSyncedRef.current(result.sent.map((s) => s.outcome));
-    if (result.remaining === 0) await refreshBundle(result.sent.length > 0);
+    // Throttled: the marks of studied items keep an older bundle right in the meantime.
+    if (result.remaining === 0) await refreshBundle();
   }, [countPending, refreshBundle, userId]);
 
   /** Keeps a review on the device and sends it when it can. */
@@ -83,14 +88,25 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
   );
 
   useEffect(() => {
-    const back = () => void sync();
-    pendingCount(userId).then(setPending, () => undefined);
-    // On load: send what waits, then fetch a fresh bundle.
-    const first = window.setTimeout(() => void (navigator.onLine && sync().then(() => refreshBundle(true))), 0);
+    // Back online (or on load): send what waits, then a fresh bundle (not throttled this once).
+    const back = () => {
+      bundleAt.current = 0;
+      void sync();
+    };
+    pendingCount(userId).then((n) => {
+      if (n > 0) waited.current = true;
+      setPending(n);
+    }, () => undefined);
+    const gone = () => {
+      waited.current = true;
+    };
+    window.addEventListener("offline", gone);
+    const first = window.setTimeout(() => void (navigator.onLine && back()), 0);
     window.addEventListener("online", back);
     const retry = window.setInterval(() => void (navigator.onLine && sync()), RETRY_MS);
     return () => {
       window.removeEventListener("online", back);
+      window.removeEventListener("offline", gone);
       window.clearInterval(retry);
       window.clearTimeout(first);
     };
