@@ -115,19 +115,49 @@ test("a learner studies offline, reloads offline, and every review reaches the s
   await expect(page.getByTestId("offline-status")).toContainText("离线中");
   for (let n = 0; n < 5; n++) await studyFlashcard(page);
   await expect(page.getByTestId("offline-status")).toContainText("离线中，5 条复习等待同步");
+  // Undo offline takes back the newest waiting review, and its card comes back to study again.
+  await page.getByRole("button", { name: "撤销" }).click();
+  await expect(page.getByText("已撤销上一次（尚未同步的）复习。")).toBeVisible();
+  await pending(page, 4);
+  await studyFlashcard(page);
+  await pending(page, 5);
 
   // Reload without the network: the worker serves the page, the queue comes from IndexedDB.
   await page.reload();
   await expect(page.getByTestId("offline-status")).toContainText("离线中，5 条复习等待同步");
+  // A waiting review the server will refuse (say its question left the bank in a content update).
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("delta-recall-offline");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("outbox", "readwrite");
+          const outbox = tx.objectStore("outbox");
+          const all = outbox.getAll();
+          all.onsuccess = () => {
+            const userId = (all.result[0] as { userId: string }).userId;
+            outbox.add({ userId, clientId: "gone-question-1", questionId: "0123456789abcdef", key: "gone/gone/gone", rating: 3, reviewedAt: new Date().toISOString(), durationMs: 900 });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
   // A quiz answer offline: kept on the device, the back shown, graded by the server at sync.
   await answerShownQuestion(page);
   await expect(page.getByTestId("offline-feedback")).toContainText("联网后由服务器评分");
   await page.getByRole("button", { name: "下一张" }).click();
-  await expect(page.getByTestId("offline-status")).toContainText("6 条复习等待同步");
+  await expect(page.getByTestId("offline-status")).toContainText("7 条复习等待同步");
 
+  // Back online: sent oldest first; the refused one is dropped and said so; the others count once.
   await context.setOffline(false);
   await pending(page, 0);
   await expect(page.getByTestId("offline-status")).toContainText("已同步 6 条复习");
+  await expect(page.getByTestId("offline-status").getByRole("alert")).toContainText("服务器拒绝了 1 条复习");
   expect(await reviewsOnServer(page)).toBe("11");
 });
 

@@ -261,8 +261,8 @@ function OfflineStatus({ online, pending, note, bundleSize }: { online: boolean;
       : t("offline.offlineNoneWaiting")
     : pending > 0
       ? t("offline.waiting", { n: pending })
-      : note?.kind === "synced"
-        ? t("offline.synced", { n: note.n, time: time(note.at) })
+      : note && note.synced > 0
+        ? t("offline.synced", { n: note.synced, time: time(note.at) })
         : null;
   return (
     <div className="flex flex-col gap-1" data-testid="offline-status" data-online={online} data-pending={pending} data-bundle={bundleSize ?? ""}>
@@ -271,9 +271,9 @@ function OfflineStatus({ online, pending, note, bundleSize }: { online: boolean;
           {line}
         </p>
       )}
-      {note?.kind === "dropped" && (
+      {note && note.dropped > 0 && (
         <p role="alert" className="rounded-lg bg-red-50 p-2 text-sm dark:bg-red-950">
-          {t("offline.dropped", { n: note.n, reason: translateDynamic(t, `errors.${note.reason}`, "study.failed") })}
+          {t("offline.dropped", { n: note.dropped, reason: translateDynamic(t, `errors.${note.reason ?? ""}`, "study.failed") })}
         </p>
       )}
       {online && bundleSize !== null && pending === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{t("offline.ready", { n: bundleSize })}</p>}

@@ -11,7 +11,14 @@ import { exclusive, lastSyncedAt, syncOutbox } from "./sync";
 const BUNDLE_EVERY_MS = 2 * 60_000;
 const RETRY_MS = 30_000;
 
-export type SyncNote = { kind: "synced"; n: number; at: string } | { kind: "dropped"; n: number; reason: string };
+/** What the last sync that had news did: reviews sent after waiting, reviews refused and dropped. */
+export interface SyncNote {
+  synced: number;
+  at: string;
+  dropped: number;
+  /** The error code of the first refusal. */
+  reason: string | null;
+}
 
 /**
  * The device side of offline study for one signed-in learner: whether the network is there,
@@ -65,11 +72,11 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
     if (!navigator.onLine) return;
     const result = await syncOutbox(userId, (request) => studyApi.review(request));
     await countPending();
-    if (result.dropped.length > 0) {
-      setNote({ kind: "dropped", n: result.dropped.length, reason: result.dropped[0]!.code });
-    } else if (result.sent.length > 0 && waited.current) {
-      // Said only after reviews had to wait; a grade sent at once needs no note.
-      setNote({ kind: "synced", n: result.sent.length, at: (await lastSyncedAt(userId)) ?? new Date().toISOString() });
+    // "Synced" is said only after reviews had to wait; a grade sent at once needs no note.
+    const synced = waited.current ? result.sent.length : 0;
+    if (synced > 0 || result.dropped.length > 0) {
+      const at = (await lastSyncedAt(userId)) ?? new Date().toISOString();
+      setNote({ synced, at, dropped: result.dropped.length, reason: result.dropped[0]?.code ?? null });
     }
     waited.current = result.remaining > 0;
     if (result.sent.length > 0) onSyncedRef.current(result.sent.map((s) => s.outcome));
