@@ -36,8 +36,6 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const [notice, setNotice] = useState<string>();
   const refilling = useRef(false);
   const exhausted = useRef(initial.items.length === 0);
-  /** The server could not be reached although the browser says online: study from the bundle. */
-  const unreachable = useRef(false);
   /** Items reviewed in this session, by key: an offline undo puts one back. */
   const reviewedItems = useRef(new Map<string, StudyItem>());
 
@@ -45,14 +43,14 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
 
   const onSynced = useCallback(
     (outcomes: ReviewOutcome[]) => {
-      unreachable.current = false;
       setCanUndo(true);
       if (outcomes.some((o) => o.leech)) setNotice(t("study.leech"));
     },
     [t],
   );
   const offline = useOfflineStudy(userId, onSynced);
-  const fromBundle = () => !navigator.onLine || unreachable.current;
+  // Offline by the browser's word; an unreachable server is found out by the failed request.
+  const fromBundle = () => !navigator.onLine;
 
   const append = useCallback((fresh: StudyItem[]) => {
     setItems((list) => [...list, ...fresh.filter((i) => !list.some((l) => l.key === i.key))]);
@@ -84,10 +82,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
         setCounts(more.counts);
       } catch (error) {
         // No answer from the server: go on from the bundle. Otherwise retried on the next card.
-        if (isNetworkError(error)) {
-          unreachable.current = true;
-          await refillOffline(held).catch(() => undefined);
-        }
+        if (isNetworkError(error)) await refillOffline(held).catch(() => undefined);
       } finally {
         refilling.current = false;
       }
@@ -118,8 +113,16 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
 
   // Back online: what was held from the bundle stays; the server's queue refills after it.
   useEffect(() => {
-    if (offline.online) exhausted.current = false;
-  }, [offline.online]);
+    if (!offline.online) return;
+    exhausted.current = false;
+    const later = window.setTimeout(() => {
+      setItems((list) => {
+        void refill(list);
+        return list;
+      });
+    }, 0);
+    return () => window.clearTimeout(later);
+  }, [offline.online, refill]);
 
   const advance = useCallback(() => {
     setItems((list) => {
@@ -159,7 +162,6 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
           return outcome;
         } catch (error) {
           if (!isNetworkError(error)) throw error;
-          unreachable.current = true;
         }
       }
       // The same clientId: if the lost request did reach the server, the resend counts once.
