@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
-import { answerShownQuestion, freshEmail, signIn, signUp } from "./helpers";
+import { answerShownQuestion, freshEmail, signIn, signOut, signUp } from "./helpers";
 
 // Service workers are on by default in Playwright's Chromium; said here because every test
 // below depends on one.
@@ -189,4 +189,34 @@ test("two devices of one learner: reviews from both count once each", async ({ p
   expect(await reviewsOnServer(page)).toBe("9");
   expect(await reviewsOnServer(second.page)).toBe("9");
   await second.context.close();
+});
+
+// Signing out needs the network; that waiting reviews survive it is in the unit tests.
+test("signing out on a shared device drops the cached pages and the offline bundle", async ({ page }) => {
+  await signUp(page, { email: freshEmail("shared"), name: "共用设备", password: PASSWORD });
+  await page.goto("/study");
+  await readyOffline(page);
+  await flashcards(page);
+  await studyFlashcard(page);
+  await pending(page, 0);
+
+  await signOut(page);
+  const left = await page.evaluate(async () => {
+    const count = (store: string) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("delta-recall-offline");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store).objectStore(store).count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      });
+    // The page after sign-out (signed out) may be cached again; nothing of the learner's is.
+    const pages = (await (await caches.open("pages")).keys()).map((r) => new URL(r.url).pathname);
+    return { studyPages: pages.filter((p) => p.startsWith("/study")), bundles: await count("bundle"), outbox: await count("outbox") };
+  });
+  expect(left).toEqual({ studyPages: [], bundles: 0, outbox: 0 });
 });
