@@ -172,6 +172,8 @@ export async function getOfflineBundle(db: Db, userId: UserId, now: Date, locale
     .filter((c) => !c.suspended && c.state !== STATE_NEW && c.due > now)
     .map((c) => ({ c, from: c.state === STATE_REVIEW ? learnerDay(c.due, settings.timeZone, settings.dayStartHour) : null }))
     .filter(({ c, from }) => (from ? from.key : learnerDay(c.due, settings.timeZone, settings.dayStartHour).key) <= until)
+    // A review due today that is not in today's queue was left out by the daily limit.
+    .filter(({ from }) => from?.key !== day.key)
     .sort((a, b) => a.c.due.getTime() - b.c.due.getTime());
   for (const { c, from } of later) {
     const entry: QueueEntry = { reason: c.state === STATE_REVIEW ? "due" : "learning", pack: c.pack, factId: c.factId, facet: c.facet, topic: c.topic, cardId: c.id, lastForm: c.lastForm, due: c.due };
