@@ -13,33 +13,21 @@ const MISSING = Symbol("missing");
 type Value = unknown;
 
 const HUGE = "长".repeat(350_000); // over 1 MB in UTF-8: above every body limit
-const LONG = "a".repeat(10_000);
-/** Bad values every field gets; ids and dates get more below. */
+/** Bad values every field gets; ids, dates and numbers get more of their own below. */
 const generic: Value[] = [
   MISSING,
   null,
-  0,
-  -1,
+  -1, // a negative limit or count; "-1" in a form
   1.5,
-  1e308,
   true,
   [],
-  {},
-  ["a", 1],
   { $gt: "" },
   "",
   "   ",
   HUGE,
-  LONG,
-  "😀".repeat(40),
-  "a\u0000b\u0001\u001f\u007f\u202e",
-  "' OR 1=1 --",
-  '"; DROP TABLE "User"; --',
+  "😀".repeat(40) + "\u0000\u0001\u001f\u007f\u202e",
+  "' OR 1=1 --; DROP TABLE \"User\"; --",
   "<script>alert(1)</script><img src=x onerror=alert(1)>",
-  "__proto__",
-  "-5",
-  "NaN",
-  "2026-02-30T25:61",
 ];
 const badIds = ["does-not-exist", "c".padEnd(25, "0"), "../../etc/passwd", "%00"];
 const badDates = ["2026-13-01T10:00", "9999-12-31T23:59", "0000-00-00T00:00", "2026-02-30T10:00:00Z", "yesterday", "1e10"];
@@ -267,8 +255,9 @@ const endpoints: Endpoint[] = [
   {
     name: "changePasswordAction",
     who: "student",
-    // A wrong current password: nothing of this may change the password.
-    base: () => ({ currentPassword: "wrong-password-1", newPassword: "new-password-1" }),
+    // A wrong current password and a too short new one: nothing here may change the password
+    // (and the slow password check runs only when the new one is valid).
+    base: () => ({ currentPassword: "wrong-password-1", newPassword: "short" }),
     fields: { currentPassword: { valid: never }, newPassword: { valid: never } },
     send: form("account/actions.ts#changePasswordAction"), stringly: true,
   },
@@ -286,8 +275,8 @@ const endpoints: Endpoint[] = [
     },
     send: form("study/actions.ts#saveSettingsAction"), stringly: true,
   },
-  { name: "unsuspendCardAction", who: "student", base: (f) => ({ cardId: f.cardId }), fields: { cardId: { valid: never, extra: (f) => [...badIds, otherCardId(f)] } }, send: form("study/actions.ts#unsuspendCardAction"), stringly: true },
-  { name: "resetCardAction", who: "student", base: () => ({ cardId: "does-not-exist" }), fields: { cardId: { valid: never, extra: (f) => [...badIds, otherCardId(f)] } }, send: form("study/actions.ts#resetCardAction"), stringly: true },
+  { name: "unsuspendCardAction", who: "student", base: (f) => ({ cardId: f.cardId }), fields: { cardId: { valid: never, extra: () => [...badIds, otherCardId()] } }, send: form("study/actions.ts#unsuspendCardAction"), stringly: true },
+  { name: "resetCardAction", who: "student", base: () => ({ cardId: "does-not-exist" }), fields: { cardId: { valid: never, extra: () => [...badIds, otherCardId()] } }, send: form("study/actions.ts#resetCardAction"), stringly: true },
   { name: "createClassAction", who: "teacher", base: () => ({ name: "班" }), fields: { name: { valid: text(1, 60) } }, send: form("classes/actions.ts#createClassAction"), stringly: true },
   { name: "regenerateJoinCodeAction", who: "teacher", base: () => ({ classId: "does-not-exist" }), fields: { classId: { valid: never, extra: otherClass } }, send: form("classes/actions.ts#regenerateJoinCodeAction"), stringly: true },
   {
@@ -322,7 +311,8 @@ const endpoints: Endpoint[] = [
     name: "updateAssignmentAction",
     who: "teacher",
     base: (f) => ({ assignmentId: f.draftId, ...draftInput("坏输入改") }),
-    fields: { assignmentId: { valid: never, extra: otherAssignment }, title: assignmentFields.title, dueAt: assignmentFields.dueAt, pack: assignmentFields.pack, forms: assignmentFields.forms, questionCount: assignmentFields.questionCount },
+    // The same schema as creating one (above): the id, and a field of each kind.
+    fields: { assignmentId: { valid: never, extra: otherAssignment }, title: assignmentFields.title, dueAt: assignmentFields.dueAt, questionCount: assignmentFields.questionCount },
     send: act("assignments/actions.ts#updateAssignmentAction", ({ assignmentId, ...raw }) => [assignmentId === MISSING ? undefined : assignmentId, present(raw)]),
   },
   { name: "deleteAssignmentAction", who: "teacher", base: () => ({ assignmentId: "does-not-exist" }), fields: { assignmentId: { valid: never, extra: otherAssignment } }, send: act("assignments/actions.ts#deleteAssignmentAction", (i) => [i.assignmentId]) },
@@ -434,31 +424,62 @@ test("malformed values for every field of every action and route: refused cleanl
   const problems: string[] = [];
   let before = snapshot(db, users);
   let accepted = 0;
-  const spent = new Map<string, number>();
-  for (const { endpoint, field, value } of all) {
-    const started = Date.now();
-    const input = { ...endpoint.base(f), [field]: value };
-    const request = endpoint.who === "anonymous" ? anon : f[endpoint.who].request;
-    const answer = await endpoint.send(request, input);
-    const where = `${endpoint.name} ${field}=${show(value)}`;
-    const sent = endpoint.stringly && value !== MISSING && typeof value !== "string" ? JSON.stringify(value) : value;
-    if (answer.status >= 500) problems.push(`${where}: ${answer.status} ${answer.detail}`);
+  const sentOf = ({ endpoint, value }: Case) => (endpoint.stringly && value !== MISSING && typeof value !== "string" ? JSON.stringify(value) : value);
+  const validOf = (c: Case) => endpoint(c).fields[c.field]?.valid(sentOf(c)) ?? false;
+  const endpoint = (c: Case) => c.endpoint;
+  const where = (c: Case) => `${c.endpoint.name} ${c.field}=${show(c.value)}`;
+  const send = (c: Case) => c.endpoint.send(c.endpoint.who === "anonymous" ? anon : f[c.endpoint.who].request, { ...c.endpoint.base(f), [c.field]: c.value });
+  /** Checks one answer; true when it was a refusal (so it must not have written). */
+  const judge = (c: Case, answer: Answer): boolean => {
+    if (answer.status >= 500) problems.push(`${where(c)}: ${answer.status} ${answer.detail}`);
     else if (answer.ok) {
       accepted++;
-      if (!endpoint.fields[field]?.valid(sent)) problems.push(`${where}: accepted (${answer.detail})`);
-      before = snapshot(db, users);
+      if (!validOf(c)) problems.push(`${where(c)}: accepted (${answer.detail})`);
+      return false;
     } else {
       // A path segment left empty matches no route: Next's 404 page.
-      const noRoute = answer.status === 404 && answer.detail.startsWith("<!DOCTYPE html>") && (value === "" || value === MISSING);
-      const clear = (answer.code !== undefined && CODES.includes(answer.code)) || noRoute;
-      if (!clear) problems.push(`${where}: unclear refusal ${answer.status} ${answer.detail}`);
-      const after = snapshot(db, users);
-      if (after !== before) problems.push(`${where}: refused but wrote`);
-      before = after;
+      const noRoute = answer.status === 404 && answer.detail.startsWith("<!DOCTYPE html>") && (c.value === "" || c.value === MISSING);
+      if (!(answer.code !== undefined && CODES.includes(answer.code)) && !noRoute) problems.push(`${where(c)}: unclear refusal ${answer.status} ${answer.detail}`);
     }
-    spent.set(endpoint.name, (spent.get(endpoint.name) ?? 0) + Date.now() - started);
+    return true;
+  };
+  // Values the field's rule calls valid may be stored: sent one at a time. The rest must all be
+  // refused, so they go in concurrent batches with one look at the database per batch; a batch
+  // that changed anything is sent again one by one to name the request that wrote.
+  const BATCH = 6;
+  let batch: Case[] = [];
+  const flush = async () => {
+    const answers = await Promise.all(batch.map(send));
+    const refused = batch.filter((c, i) => judge(c, answers[i] as Answer));
+    let after = snapshot(db, users);
+    if (after !== before) {
+      const found = problems.length;
+      before = after;
+      for (const c of refused) {
+        await send(c);
+        after = snapshot(db, users);
+        if (after !== before) problems.push(`${where(c)}: refused but wrote`);
+        before = after;
+      }
+      // Nothing wrote the second time: a write that happens once (not a repeat) hid in the batch.
+      if (problems.length === found && refused.length === batch.length) problems.push(`refused batch wrote: ${batch.map(where).join("; ")}`);
+    }
+    before = after;
+    batch = [];
+  };
+  for (const c of all) {
+    if (!validOf(c)) {
+      batch.push(c);
+      if (batch.length === BATCH) await flush();
+      continue;
+    }
+    await flush();
+    const refused = judge(c, await send(c));
+    const after = snapshot(db, users);
+    if (refused && after !== before) problems.push(`${where(c)}: refused but wrote`);
+    before = after;
   }
-  console.log([...spent].sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${v}ms`).join("\n"));
+  await flush();
   for (const url of ["/api/reviews", "/api/reviews/undo", "/api/reviews/override", "/api/reviews/import"]) {
     for (const broken of brokenBodies) {
       const answer = await fromResponse(await f.student.request.post(url, { data: broken.body, headers: { "Content-Type": broken.type ?? "application/json" } }));
@@ -472,7 +493,7 @@ test("malformed values for every field of every action and route: refused cleanl
     }
   }
   // Pages with a bad id, pack or code in the path: a 4xx page (or the page saying so), never a 5xx.
-  const pageValues = [...badIds, "😀", "<script>", "' OR 1=1 --", LONG.slice(0, 2000), "%E0%A4%A", "..%2F..%2Fetc"];
+  const pageValues = [...badIds, "😀", "<script>", "' OR 1=1 --", "a".repeat(2000), "%E0%A4%A", "..%2F..%2Fetc"];
   const pages: [string, (v: string) => string, number[]][] = [
     ["class", (v) => `/classes/${v}`, [400, 404]],
     ["class assignments", (v) => `/classes/${v}/assignments`, [400, 404]],
