@@ -122,6 +122,16 @@ export async function callAction(
   return parseActionReply(response.status(), await response.text());
 }
 
+/** A raw body to a server action (or to an id the build does not have), as a forged request would send it. */
+export async function postActionBody(request: APIRequestContext, id: string, body: string | FormData) {
+  const response = await request.post("/", {
+    headers: { "Next-Action": id, Accept: "text/x-component", ...(typeof body === "string" ? { "Content-Type": "text/plain;charset=UTF-8" } : {}) },
+    ...(typeof body === "string" ? { data: body } : { multipart: body }),
+    maxRedirects: 0,
+  });
+  return parseActionReply(response.status(), await response.text());
+}
+
 /** An action's data, failing the test when it was refused. */
 export async function must<T>(reply: Promise<ActionReply>): Promise<T> {
   const r = await reply;
