@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { expect, type APIRequestContext, type APIResponse, type PlaywrightWorkerArgs } from "@playwright/test";
+import { expect, type APIRequestContext, type PlaywrightWorkerArgs } from "@playwright/test";
 import { freshEmail } from "./helpers";
 
 // HTTP-level helpers for the authorization and bad-input specs: personas signed in through the
@@ -304,10 +304,4 @@ export async function makeFixtures(playwright: PlaywrightWorkerArgs["playwright"
   const cardId = (db.prepare(`SELECT id FROM "Card" WHERE userId = ?`).get(student.id) as { id: string }).id;
   db.close();
   return { teacher, student, otherTeacher, otherStudent, classId, joinCode, spareCode, assignmentId, draftId, attemptId, questionId, assignmentQuestionId, reviewClientId, cardId };
-}
-
-/** Status, and for a redirect where it leads (path only). */
-export function describeResponse(response: APIResponse): { status: number; location: string | undefined } {
-  const location = response.headers()["location"];
-  return { status: response.status(), location: location === undefined ? undefined : new URL(location, "http://x").pathname };
 }
