@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 // What the production build depends on. Generated Prisma clients follow models.prisma.
-const inputs = ["app", "lib", "content", "public", "prisma/models.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "scripts/build-sw.ts"];
+const inputs = ["app", "lib", "content", "public", "proxy.ts", "prisma/models.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "scripts/build-sw.ts"];
 // public/sw.js is an output of the build (scripts/build-sw.ts), not an input.
 const skip = new Set(["generated", "node_modules", "sw.js"]);
 
