@@ -182,6 +182,15 @@ const endpoints: Endpoint[] = [
     stringly: true,
   },
   {
+    name: "GET /api/study/offline",
+    who: "student",
+    base: () => ({ days: "3" }),
+    // A read: a refused value must be a 4xx with a code, an accepted one (coerced to 1..7) a bundle; nothing written.
+    fields: { days: { valid: () => true, extra: () => ["0", "8", "-1", "2.5", "1e9"] } },
+    send: async (request, input) => fromResponse(await request.get(`/api/study/offline?${query(input)}`)),
+    stringly: true,
+  },
+  {
     name: "GET report csv",
     who: "teacher",
     base: (f) => ({ classId: f.classId, assignmentId: f.assignmentId, kind: "students" }),
