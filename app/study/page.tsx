@@ -32,7 +32,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
         <Link href="/study/settings" className={link}>{t("study.settings")}</Link>
       </div>
       <StudyTopicNav decks={listDecks()} pack={filter.pack} topic={filter.topic} t={t} />
-      <StudySession key={`${filter.pack ?? ""}/${filter.topic ?? ""}`} initial={queue} filter={filter} />
+      <StudySession key={`${filter.pack ?? ""}/${filter.topic ?? ""}`} initial={queue} filter={filter} userId={user.id} />
     </div>
   );
 }

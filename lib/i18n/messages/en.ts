@@ -1,5 +1,6 @@
 import * as assignments from "./assignments";
 import * as classes from "./classes";
+import * as offline from "./offline";
 import * as reports from "./reports";
 import type { Messages } from "./zh-CN";
 
@@ -7,6 +8,7 @@ export const en: Messages = {
   classes: classes.en,
   assignments: assignments.en,
   reports: reports.en,
+  offline: offline.en,
   app: {
     name: "Delta Recall",
     tagline: "Turn facts into a question bank that schedules your reviews",

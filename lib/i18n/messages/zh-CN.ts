@@ -1,5 +1,6 @@
 import * as assignments from "./assignments";
 import * as classes from "./classes";
+import * as offline from "./offline";
 import * as reports from "./reports";
 import type { Widen } from "./widen";
 
@@ -8,6 +9,7 @@ export const zhCN = {
   classes: classes.zh,
   assignments: assignments.zh,
   reports: reports.zh,
+  offline: offline.zh,
   app: {
     name: "Delta Recall",
     tagline: "把知识点变成会复习的题库",
