@@ -40,7 +40,7 @@ const userId = (u: number) => `u${String(u).padStart(7, "0")}`;
 function mix(a: number, b: number): number {
   let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 0;
   h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d) >>> 0;
-  return (h ^ (h >>> 13)) / 2 ** 32;
+  return ((h ^ (h >>> 13)) >>> 0) / 2 ** 32;
 }
 
 interface Sql {
@@ -65,7 +65,7 @@ function clientWithLog(engine: "sqlite" | "postgres", url: string, file?: string
 function* cardRows(u: number, now: number, facets: ReturnType<typeof getFacetIndex>["facets"]) {
   const offset = Math.floor(mix(u, 0) * facets.length);
   for (let i = 0; i < CARDS_PER_USER; i++) {
-    const f = facets[(offset + i * 7) % facets.length]!;
+    const f = facets[(offset + i) % facets.length]!;
     const r = mix(u, i + 1);
     const learning = r < 0.05;
     const due = learning ? now - 60_000 + r * 3_600_000 : now + Math.floor((r * 40 - 10) * DAY);
@@ -177,7 +177,7 @@ async function seedPostgres(url: string, users: number, now: number, keys: { tod
               $2::timestamp - interval '2 days', 'mc', r > 0.98, $2::timestamp
        FROM generate_series(0, $1::int - 1) u CROSS JOIN generate_series(0, ${CARDS_PER_USER - 1}) i,
             LATERAL (SELECT ((abs(hashtext(u::text || ':' || i)) % 1000000) / 1000000.0) AS r,
-                            ((abs(hashtext(u::text)) + i * 7) % $7::int) + 1 AS f) x`,
+                            ((abs(hashtext(u::text)) + i) % $7::int) + 1 AS f) x`,
       [users, at, facets.map((f) => f.pack), facets.map((f) => f.factId), facets.map((f) => f.facet), facets.map((f) => f.topic), facets.length],
     );
     await c.query(

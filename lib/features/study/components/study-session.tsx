@@ -13,7 +13,8 @@ import type { ReviewOutcome, StudyItem, StudyQueue } from "../schema";
 type Mode = "quiz" | "flashcard";
 type Filter = { pack?: string | undefined; topic?: string | undefined };
 
-const REFILL_BELOW = 3;
+// Refill with half a batch still held: the next cards are here even when the refill is slow.
+const REFILL_BELOW = 5;
 const SWIPE_PX = 80;
 
 /**
