@@ -120,7 +120,9 @@ const iso = (d: Date) => d.toISOString().replace("Z", "+00:00");
 function seedSqlite(file: string, from: number, to: number, now: number, keys: { today: string; yesterday: string }) {
   const facets = getFacetIndex().facets;
   const sq = new Database(file);
-  sq.pragma("journal_mode = WAL");
+  // A bulk load: no journal (pages are written once, not to the WAL and then again), no fsync.
+  // The app's WAL mode is set back before the queries are timed.
+  sq.pragma("journal_mode = OFF");
   sq.pragma("synchronous = OFF");
   sq.pragma("cache_size = -400000");
   const user = sq.prepare(`INSERT INTO "User" (id, email, name, passwordHash, role, createdAt, updatedAt) VALUES (?, ?, ?, 'x', 'student', ?, ?)`);
@@ -146,8 +148,8 @@ function seedSqlite(file: string, from: number, to: number, now: number, keys: {
   });
   const started = performance.now();
   for (let a = from; a < to; a += 2000) chunk(a, Math.min(to, a + 2000));
-  sq.pragma("wal_checkpoint(TRUNCATE)");
   sq.exec("ANALYZE");
+  sq.pragma("journal_mode = WAL");
   sq.close();
   return round((performance.now() - started) / 1000, 1);
 }
@@ -223,7 +225,7 @@ async function timeQueries(db: Db, users: number, now: Date) {
   const sample = await nextDue(userId(0) as UserId);
   const counts = await today(userId(0) as UserId);
   if (sample.length === 0 || counts.newIntroduced + counts.reviewsDone === 0) throw new Error("seeded data gives an empty queue or no reviews today");
-  const out: Record<string, ReturnType<typeof summary>> = {};
+  const out: Record<string, ReturnType<typeof summary> & { cpu: ReturnType<typeof summary> }> = {};
   for (const [name, fn] of [
     ["nextDue", nextDue],
     ["today", today],
@@ -231,13 +233,19 @@ async function timeQueries(db: Db, users: number, now: Date) {
   ] as const) {
     for (let i = 0; i < 30; i++) await fn(pick()); // warm-up
     const ms: number[] = [];
+    const cpu: number[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const id = pick();
+      const c = process.cpuUsage();
       const t = performance.now();
       await fn(id);
       ms.push(performance.now() - t);
+      const used = process.cpuUsage(c);
+      cpu.push((used.user + used.system) / 1000);
     }
-    out[name] = summary(ms);
+    // Wall time is what the target is about; CPU time of this process (the query runs in it:
+    // SQLite in-process; for PostgreSQL only the client side) barely moves with the machine's load.
+    out[name] = { ...summary(ms), cpu: summary(cpu) };
   }
   return out;
 }

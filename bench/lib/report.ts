@@ -22,6 +22,10 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
     row(`1 reviews (${engine})`, "POST /api/reviews req/s, p50/p95/p99", `${x.review.reqPerSec}, ${x.review.p50}/${x.review.p95}/${x.review.p99} ms`, "", null);
     row(`1 reviews (${engine})`, "review ÷ bare req/s", `${x.ratio}`, `≥ ${x.targets.ratioToBare}`, x.met.ratio);
     row(`1 reviews (${engine})`, "review p95", ms(x.review.p95), `≤ ${x.targets.reviewP95Ms} ms`, x.met.p95);
+    if (x.single) {
+      row(`1 reviews (${engine})`, "1 connection: bare req/s, p50/p95", `${x.single.bare.reqPerSec}, ${x.single.bare.p50}/${x.single.bare.p95} ms`, "", null);
+      row(`1 reviews (${engine})`, "1 connection: review req/s, p50/p95", `${x.single.review.reqPerSec}, ${x.single.review.p50}/${x.single.review.p95} ms`, "", null);
+    }
     row(`1 reviews (${engine})`, "2xx answered = rows written", `${x.verify.responses2xx} answered, ${x.verify.rowsWritten} rows, ${x.verify.answeredButNotStored} lost`, "none lost", x.verify.ok);
   }
   if (r.reviews?.error) row("1 reviews", "run", r.reviews.error, "", false);
@@ -40,9 +44,10 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
         row(`2 due queue (${label})`, "skipped", x.skipped, "", null);
         continue;
       }
-      row(`2 due queue (${label})`, "next 20 due p50/p95", `${x.nextDue.p50}/${x.nextDue.p95} ms`, `p95 ≤ ${q.targets.p95Ms} ms`, x.nextDue.p95 <= q.targets.p95Ms);
-      row(`2 due queue (${label})`, "today's counts p50/p95", `${x.today.p50}/${x.today.p95} ms`, `p95 ≤ ${q.targets.p95Ms} ms`, x.today.p95 <= q.targets.p95Ms);
-      row(`2 due queue (${label})`, "whole getStudyQueue p50/p95 (reference)", `${x.studyQueue.p50}/${x.studyQueue.p95} ms`, "", null);
+      const cpu = (m: any) => (m.cpu ? ` (CPU ${m.cpu.p50}/${m.cpu.p95} ms)` : "");
+      row(`2 due queue (${label})`, "next 20 due p50/p95", `${x.nextDue.p50}/${x.nextDue.p95} ms${cpu(x.nextDue)}`, `p95 ≤ ${q.targets.p95Ms} ms`, x.nextDue.p95 <= q.targets.p95Ms);
+      row(`2 due queue (${label})`, "today's counts p50/p95", `${x.today.p50}/${x.today.p95} ms${cpu(x.today)}`, `p95 ≤ ${q.targets.p95Ms} ms`, x.today.p95 <= q.targets.p95Ms);
+      row(`2 due queue (${label})`, "whole getStudyQueue p50/p95 (reference)", `${x.studyQueue.p50}/${x.studyQueue.p95} ms${cpu(x.studyQueue)}`, "", null);
     }
     if (q.growth10x) row("2 due queue", "10M ÷ 1M p95 (next due, today)", `${q.growth10x.nextDue}, ${q.growth10x.today}`, `≤ ${q.targets.growth10x}`, q.met.growth10x);
   }
@@ -77,5 +82,12 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
     "| benchmark | measure | result | target | met |",
     "|---|---|---|---|---|",
     ...rows,
+    "",
+    `Load of the shared machine (1-minute load average on ${m.cpus} cores, before → after each benchmark): ` +
+      Object.entries(r)
+        .filter(([, x]) => x && typeof x.loadAvgBefore === "number")
+        .map(([name, x]) => `${name} ${x.loadAvgBefore} → ${x.loadAvgAfter} (${x.seconds} s)`)
+        .join(", ") +
+      ".",
   ].join("\n");
 }

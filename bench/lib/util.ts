@@ -61,10 +61,11 @@ export async function startServer(opts: { port: number; databaseUrl: string; nam
     cwd: ROOT,
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, PORT: String(opts.port), DATABASE_URL: opts.databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${opts.port}`, DEMO: "1" },
+    // BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=data/bench/prof") profiles the server.
+    env: { ...process.env, ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}), PORT: String(opts.port), DATABASE_URL: opts.databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${opts.port}`, DEMO: "1" },
   });
-  child.stdout?.pipe(out);
-  child.stderr?.pipe(out);
+  child.stdout?.pipe(out, { end: false });
+  child.stderr?.pipe(out, { end: false });
   let exited = false;
   child.on("exit", () => (exited = true));
   const kill = () => {
