@@ -48,8 +48,13 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
       row(`2 due queue (${label})`, "next 20 due p50/p95", `${x.nextDue.p50}/${x.nextDue.p95} ms${cpu(x.nextDue)}`, `p95 ≤ ${q.targets.p95Ms} ms`, x.nextDue.p95 <= q.targets.p95Ms);
       row(`2 due queue (${label})`, "today's counts p50/p95", `${x.today.p50}/${x.today.p95} ms${cpu(x.today)}`, `p95 ≤ ${q.targets.p95Ms} ms`, x.today.p95 <= q.targets.p95Ms);
       row(`2 due queue (${label})`, "whole getStudyQueue p50/p95 (reference)", `${x.studyQueue.p50}/${x.studyQueue.p95} ms${cpu(x.studyQueue)}`, "", null);
+      if (x.sql) row(`2 due queue (${label})`, "plain SQL on better-sqlite3, p50/p95 (next due; today)", `${x.sql.nextDue.p50}/${x.sql.nextDue.p95} ms; ${x.sql.today.p50}/${x.sql.today.p95} ms`, "", null);
     }
-    if (q.growth10x) row("2 due queue", "10M ÷ 1M p95 (next due, today)", `${q.growth10x.nextDue}, ${q.growth10x.today}`, `≤ ${q.targets.growth10x}`, q.met.growth10x);
+    if (q.growth10x) {
+      row("2 due queue", "10M ÷ 1M p95 (next due, today)", `${q.growth10x.nextDue}, ${q.growth10x.today}`, `≤ ${q.targets.growth10x}`, q.met.growth10x);
+      if (q.growth10x.cpu) row("2 due queue", "10M ÷ 1M p95 of CPU time (next due, today)", `${q.growth10x.cpu.nextDue}, ${q.growth10x.cpu.today}`, `≤ ${q.targets.growth10x}`, null);
+      if (q.growth10x.sql) row("2 due queue", "10M ÷ 1M p95 of the plain SQL (next due, today)", `${q.growth10x.sql.nextDue}, ${q.growth10x.sql.today}`, `≤ ${q.targets.growth10x}`, null);
+    }
   }
 
   const b = r.bank;
@@ -75,6 +80,22 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
   if (g?.error) row("5 grade → next card", "run", g.error, "", false);
   else if (g) row("5 grade → next card", `median / p95 over ${g.cards} cards`, `${g.medianMs} / ${g.p95Ms} ms`, `p95 ≤ ${g.targets.p95Ms} ms`, g.met.p95);
 
+  // The plans of the due-queue reads, SQL shortened to what follows FROM.
+  const plans: string[] = [];
+  for (const [key, label] of [
+    ["sqlite1M", "SQLite (EXPLAIN QUERY PLAN), 1M cards"],
+    ["postgres1M", "PostgreSQL (EXPLAIN), 1M cards"],
+  ] as const) {
+    const list = q?.[key]?.plan as { sql: string; plan: string[] }[] | undefined;
+    if (!list) continue;
+    plans.push("", `${label}:`, "", "```");
+    for (const p of list) {
+      const from = p.sql.slice(p.sql.search(/ FROM /i) + 1).replace(/`main`\.|"public"\./g, "");
+      plans.push(`SELECT … ${from}`, ...p.plan.map((l) => `  ${l}`));
+    }
+    plans.push("```");
+  }
+
   const when = doc.date.slice(0, 16).replace("T", " ");
   return [
     `Last run: ${when} UTC, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; the whole run took ${Math.round(doc.totalSeconds / 60)} min.`,
@@ -89,5 +110,6 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
         .map(([name, x]) => `${name} ${x.loadAvgBefore} → ${x.loadAvgAfter} (${x.seconds} s)`)
         .join(", ") +
       ".",
+    ...(plans.length > 0 ? ["", "Query plans of the due-queue reads (the SQL Prisma sent, captured from its query log):", ...plans] : []),
   ].join("\n");
 }
