@@ -25,8 +25,8 @@ const USERS = 500;
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_REVIEW_SECONDS ?? 20);
 const TARGETS = { ratioToBare: 0.5, reviewP95Ms: 25 };
-/** Slices of each load, alternating (5 s each: under load a request can take over a second). */
-const ROUNDS = Math.max(1, Math.round(DURATION_S / 5));
+/** Slices of each load, alternating (10 s each: on a loaded machine a request can take seconds, and a slice cuts off the requests in flight). */
+const ROUNDS = Math.max(1, Math.round(DURATION_S / 10));
 /** Seconds of each load at one connection (latency without queueing), in two slices. */
 const SINGLE_SECONDS = 8;
 
