@@ -45,20 +45,27 @@ for (const name of ALL) {
   if (r.status !== 0 || !existsSync(out)) {
     results[name] = { error: `exited with ${r.status ?? r.signal}`, date: new Date().toISOString(), seconds };
     log(`${name} failed (${r.status ?? r.signal}) after ${seconds} s`);
+    write();
     continue;
   }
   results[name] = { date: new Date().toISOString(), seconds, loadAvgBefore: round(load, 2), loadAvgAfter: round(os.loadavg()[0] ?? 0, 2), ...JSON.parse(readFileSync(out, "utf8")) };
   log(`${name} done in ${seconds} s`);
+  write();
 }
 
-const doc = { machine: machine(), date: new Date().toISOString(), totalSeconds: round((Date.now() - started) / 1000, 0), results };
-writeFileSync(resultsFile, `${JSON.stringify(doc, null, 2)}\n`);
-const readme = path.join(BENCH_DIR, "README.md");
-const text = readFileSync(readme, "utf8");
-const begin = "<!-- results:begin -->";
-const end = "<!-- results:end -->";
-const i = text.indexOf(begin);
-const j = text.indexOf(end);
-if (i >= 0 && j > i) writeFileSync(readme, `${text.slice(0, i + begin.length)}\n${readmeTable(doc)}\n${text.slice(j)}`);
-log(`wrote ${path.relative(ROOT, resultsFile)} and the table in ${path.relative(ROOT, readme)} (${doc.totalSeconds} s)`);
+/** results.json and the README table, written after each benchmark so an interrupted run keeps what it measured. */
+function write() {
+  const doc = { machine: machine(), date: new Date().toISOString(), totalSeconds: round((Date.now() - started) / 1000, 0), results };
+  writeFileSync(resultsFile, `${JSON.stringify(doc, null, 2)}\n`);
+  const readme = path.join(BENCH_DIR, "README.md");
+  const text = readFileSync(readme, "utf8");
+  const begin = "<!-- results:begin -->";
+  const end = "<!-- results:end -->";
+  const i = text.indexOf(begin);
+  const j = text.indexOf(end);
+  if (i >= 0 && j > i) writeFileSync(readme, `${text.slice(0, i + begin.length)}\n${readmeTable(doc)}\n${text.slice(j)}`);
+  return doc;
+}
+const doc = write();
+log(`wrote ${path.relative(ROOT, resultsFile)} and the table in bench/README.md (${doc.totalSeconds} s)`);
 if (Object.values(results).some((r) => (r as { error?: string }).error)) process.exitCode = 1;
