@@ -4,7 +4,7 @@
 const yes = (met: unknown) => (met === true ? "✅" : met === false ? "❌" : "–");
 const ms = (x: unknown) => (typeof x === "number" ? `${x} ms` : "–");
 
-export function readmeTable(doc: { machine: any; date: string; totalSeconds: number; results: Record<string, any> }): string {
+export function readmeTable(doc: { machine: any; date: string; fullRun: { seconds: number; date: string } | null; results: Record<string, any> }): string {
   const m = doc.machine;
   const r = doc.results;
   const rows: string[] = [];
@@ -98,7 +98,7 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
 
   const when = doc.date.slice(0, 16).replace("T", " ");
   return [
-    `Last run: ${when} UTC, ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}; the whole run took ${Math.round(doc.totalSeconds / 60)} min.`,
+    `Written ${when} UTC (each benchmark's own time is in the load line below) on ${m.cpus} × ${m.model}, ${m.memoryGiB} GiB, Node ${m.node}, ${m.platform}${doc.fullRun ? `; the last full \`npm run bench\` (${doc.fullRun.date.slice(0, 16).replace("T", " ")} UTC) took ${Math.round(doc.fullRun.seconds / 60)} min` : ""}.`,
     "",
     "| benchmark | measure | result | target | met |",
     "|---|---|---|---|---|",
@@ -107,7 +107,7 @@ export function readmeTable(doc: { machine: any; date: string; totalSeconds: num
     `Load of the shared machine (1-minute load average on ${m.cpus} cores, before → after each benchmark): ` +
       Object.entries(r)
         .filter(([, x]) => x && typeof x.loadAvgBefore === "number")
-        .map(([name, x]) => `${name} ${x.loadAvgBefore} → ${x.loadAvgAfter} (${x.seconds} s)`)
+        .map(([name, x]) => `${name} ${x.loadAvgBefore} → ${x.loadAvgAfter} (${x.seconds} s, ended ${String(x.date).slice(11, 16)} UTC)`)
         .join(", ") +
       ".",
     ...(plans.length > 0 ? ["", "Query plans of the due-queue reads (the SQL Prisma sent, captured from its query log):", ...plans] : []),
