@@ -1,8 +1,9 @@
 // Bank generation benchmark: the real pack, and synthetic packs at 10× and 100× its facts
 // (see synthetic.ts for how they are grown).
 //
-//   node --import tsx bench/bank.ts                     all three sizes, writes bench/results/bank.json
-//   node --import tsx bench/bank.ts --only=1,10 --no-write
+//   node --import tsx bench/bank.ts                     all three sizes, prints the result (npm run bench
+//                                                       keeps it in bench/results.json)
+//   node --import tsx bench/bank.ts --only=1,10
 //   node --import tsx bench/bank.ts --rounds=1           quicker, noisier
 //
 // Each size is generated once as a warm-up (reported as `firstMs`: the cost of a one-off run
@@ -12,12 +13,12 @@
 // machine's load while the benchmark runs weighs on all sizes alike rather than on one.
 // Targets: the real pack in ≤ 1 s, and near-linear cost: 100× the facts in ≤ 150 × its time.
 import { createHash } from "node:crypto";
-import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Pack } from "@/lib/core/content/schema";
 import { generateBank } from "@/lib/core/generate";
 import { readPacks } from "@/lib/server/content/read-packs";
+import { emit, runMain } from "./lib/util";
 import { syntheticPack } from "./synthetic";
 
 const TARGETS = { realMs: 1000, ratio100: 150 };
@@ -54,12 +55,9 @@ function warmUp(pack: Pack) {
   return { ms, questions: bank.length, sha256: createHash("sha256").update(JSON.stringify(bank)).digest("hex") };
 }
 
-function main() {
-  const args = process.argv.slice(2);
-  const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
-  const sizes = (option("only") ?? "1,10,100").split(",").map(Number);
-  const rounds = Number(option("rounds") ?? 3);
-  const write = !args.includes("--no-write");
+export function bankBench(options: { sizes?: number[]; rounds?: number } = {}) {
+  const sizes = options.sizes ?? [1, 10, 100];
+  const rounds = options.rounds ?? 3;
 
   const real = readPacks()[0];
   if (!real) throw new Error("no content pack under content/");
@@ -100,30 +98,26 @@ function main() {
   if (x1) console.log(`real pack: ${x1.medianMs} ms (target ≤ ${TARGETS.realMs} ms)`);
   const loadAfter = os.loadavg();
   console.log(`load average (1 min) ${load[0]?.toFixed(2)} before, ${loadAfter[0]?.toFixed(2)} after, on ${os.cpus().length} CPUs`);
-  if (!write) return;
-  if (!x1 || !results.get(10) || !x100) throw new Error("writing results needs all three sizes (drop --only)");
-  const cpus = os.cpus();
-  const out = {
-    machine: {
-      cpus: cpus.length,
-      model: cpus[0]?.model.trim() ?? "unknown",
-      node: process.version,
-      // The machine is shared: its load while the benchmark ran (1-minute averages).
-      loadBefore: Math.round((load[0] ?? 0) * 100) / 100,
-      loadAfter: Math.round((loadAfter[0] ?? 0) * 100) / 100,
-    },
-    date: new Date().toISOString(),
+  return {
+    // The machine is shared: its load while the benchmark ran (1-minute averages).
+    loadBefore: Math.round((load[0] ?? 0) * 100) / 100,
+    loadAfter: Math.round((loadAfter[0] ?? 0) * 100) / 100,
     real: x1,
     x10: results.get(10),
     x100,
     ratio100,
     targets: TARGETS,
-    met: { realMs: x1.medianMs <= TARGETS.realMs, ratio100: (ratio100 ?? Infinity) <= TARGETS.ratio100 },
+    met: { realMs: x1 ? x1.medianMs <= TARGETS.realMs : null, ratio100: ratio100 === undefined ? null : ratio100 <= TARGETS.ratio100 },
   };
-  const file = path.join(import.meta.dirname, "results", "bank.json");
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(out, null, 2)}\n`);
-  console.log(`wrote ${path.relative(process.cwd(), file)}`);
 }
 
-main();
+if (process.argv[1] && import.meta.filename === path.resolve(process.argv[1])) {
+  runMain(async () => {
+    const args = process.argv.slice(2);
+    const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+    const only = option("only");
+    const rounds = option("rounds");
+    const result = bankBench({ ...(only ? { sizes: only.split(",").map(Number) } : {}), ...(rounds ? { rounds: Number(rounds) } : {}) });
+    await emit(result);
+  });
+}

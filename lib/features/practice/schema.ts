@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { questionForms, type Question } from "@/lib/core/generate";
+import { practiceLengths } from "./lengths";
 
-export const practiceLengths = [5, 10, 20] as const;
+export { practiceLengths };
 
 export const startPracticeInput = z.object({
   pack: z.string().min(1).max(64),

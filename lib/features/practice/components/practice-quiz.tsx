@@ -10,7 +10,8 @@ import { Feedback } from "@/lib/features/questions/components/feedback";
 import { newClientId } from "@/lib/features/study/client-api";
 import { rememberGuestAnswer } from "@/lib/features/study/guest-reviews";
 import { checkAnswerAction, startPracticeAction } from "../actions";
-import { practiceLengths, type CheckedAnswer, type PublicQuestion } from "../schema";
+import { practiceLengths } from "../lengths";
+import type { CheckedAnswer, PublicQuestion } from "../schema";
 
 interface Props {
   pack: string;

@@ -16,7 +16,8 @@ import type { ReviewOutcome, StudyItem, StudyQueue } from "../schema";
 type Mode = "quiz" | "flashcard";
 type Filter = { pack?: string | undefined; topic?: string | undefined };
 
-const REFILL_BELOW = 3;
+// Refill with half a batch still held: the next cards are here even when the refill is slow.
+const REFILL_BELOW = 5;
 /** Items taken from the offline bundle at a time. */
 const OFFLINE_BATCH = 10;
 const SWIPE_PX = 80;

@@ -1,0 +1,52 @@
+// Databases for the benchmarks: SQLite files under data/bench/, PostgreSQL databases named
+// bench_* (dropped and created afresh on each run), migrated with the app's own migrations.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { PG_BASE, ROOT, WORK_DIR } from "./util";
+
+export function sqliteUrl(name: string): { url: string; file: string } {
+  mkdirSync(WORK_DIR, { recursive: true });
+  const file = path.join(WORK_DIR, `${name}.db`);
+  return { url: `file:${file}`, file };
+}
+
+export function removeSqlite(file: string) {
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) if (existsSync(file + suffix)) rmSync(file + suffix);
+}
+
+/** Drops and creates the PostgreSQL database `name` (must start with bench_); returns its URL. */
+export async function freshPostgres(name: string): Promise<string> {
+  if (!/^bench_[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
+  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return `${PG_BASE}/${name}`;
+}
+
+export async function dropPostgres(name: string) {
+  if (!/^bench_[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
+  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** Applies the app's migrations (scripts/prisma.mjs deploy), as `npm start` does. */
+export function migrate(databaseUrl: string) {
+  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), "deploy"], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
+  if (r.status !== 0) throw new Error(`migrate failed:\n${r.stdout}\n${r.stderr}`);
+}
