@@ -140,6 +140,7 @@ const entries: Entry[] = [
   route("api/auth/[...nextauth]", "POST", () => "/api/auth/callback/credentials", ["→/api/auth/signin", "→/api/auth/signin", "→/api/auth/signin", "→/api/auth/signin", "→/api/auth/signin"], () => ({ email: "x@example.com", password: "x" })),
   route("api/study/queue", "GET", () => "/api/study/queue?pack=yrd", SIGNED_IN),
   route("api/study/offline", "GET", () => "/api/study/offline?days=3", SIGNED_IN),
+  route("api/health", "GET", () => "/api/health", PUBLIC),
   route("api/reviews", "POST", () => "/api/reviews", SIGNED_IN, (f) => ({ clientId: unique(f), questionId: f.questionId, response: "x" })),
   route("api/reviews/import", "POST", () => "/api/reviews/import", SIGNED_IN, (f) => ({ reviews: [{ clientId: unique(f), questionId: f.questionId, response: "x", reviewedAt: new Date().toISOString() }] })),
   // The student's own review was not a wrong typed answer: a CONFLICT for them, NOT_FOUND for others.
