@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 // What the production build depends on. Generated Prisma clients follow models.prisma.
-const inputs = ["app", "lib", "content", "public", "prisma/models.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
+const inputs = ["app", "proxy.ts", "lib", "content", "public", "prisma/models.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
 const skip = new Set(["generated", "node_modules"]);
 
 function walk(file: string, out: string[]) {

@@ -2,13 +2,15 @@ import "server-only";
 import { AppError, AppErrorCode, errorResponse } from "./errors";
 
 /**
- * Wraps a route handler: its value becomes a JSON response; an AppError becomes its status and
+ * Wraps a route handler: its value becomes a JSON response (a Response, e.g. a download, is sent
+ * as it is); an AppError becomes its status and
  * code (lib/server/errors.ts); anything else is a bug and is logged without reaching the client.
  */
 export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<unknown>) {
   return async (...args: A): Promise<Response> => {
     try {
-      return Response.json(await handler(...args));
+      const value = await handler(...args);
+      return value instanceof Response ? value : Response.json(value);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
       console.error(error);

@@ -1,3 +1,4 @@
+import * as accountData from "./account-data";
 import * as assignments from "./assignments";
 import * as classes from "./classes";
 import * as reports from "./reports";
@@ -7,6 +8,7 @@ export const en: Messages = {
   classes: classes.en,
   assignments: assignments.en,
   reports: reports.en,
+  accountData: accountData.en,
   app: {
     name: "Delta Recall",
     tagline: "Turn facts into a question bank that schedules your reviews",

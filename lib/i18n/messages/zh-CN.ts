@@ -1,3 +1,4 @@
+import * as accountData from "./account-data";
 import * as assignments from "./assignments";
 import * as classes from "./classes";
 import * as reports from "./reports";
@@ -8,6 +9,7 @@ export const zhCN = {
   classes: classes.zh,
   assignments: assignments.zh,
   reports: reports.zh,
+  accountData: accountData.zh,
   app: {
     name: "Delta Recall",
     tagline: "把知识点变成会复习的题库",
