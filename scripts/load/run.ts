@@ -2,7 +2,8 @@
 // (migrate, build only when sources changed, serve) on a fresh SQLite file and/or a fresh
 // PostgreSQL database, seeds N students, and has them review concurrently for T seconds: each
 // fetches its queue and posts reviews with fresh client ids, ~10% sent twice at once. With
-// --kills K the server's process group is SIGKILLed K times mid-load and restarted; clients retry
+// --kills K the server's process group is SIGKILLed K times mid-load and restarted (`next start`),
+// then started once more through scripts/start.ts, which must succeed; clients retry
 // on connection errors with the same clientId. Then the database is compared with what the
 // clients saw (scripts/load/compare.ts): every acknowledged review stored exactly once, no row
 // nobody sent, every card the replay of its log. Exits 1 on any mismatch.
@@ -50,16 +51,47 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-/** scripts/start.ts in its own process group (like `setsid`), output to a log file. */
-function startServer(databaseUrl: string, logFile: string): Server {
+/** Process groups started and not yet stopped: killed if this script dies first. */
+const live = new Set<number>();
+process.on("exit", () => {
+  for (const pgid of live) {
+    try {
+      process.kill(-pgid, "SIGKILL");
+    } catch {
+      // gone
+    }
+  }
+});
+
+/**
+ * The app in its own process group (like `setsid`), output to a log file: through
+ * scripts/start.ts (env check, migrate, build if needed, serve), or for a restart mid-load
+ * `next start` alone, as a process supervisor would restart it: start.ts's `migrate deploy`
+ * costs seconds (on PostgreSQL the Prisma CLI lingers ~10 s on an open connection), which would
+ * leave the short run mostly without a server.
+ */
+function startServer(databaseUrl: string, logFile: string, how: "start-script" | "next-start" = "start-script"): Server {
   const fd = openSync(logFile, "a");
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+  const command =
+    how === "start-script"
+      ? ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"]
+      : [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)];
+  const child = spawn(process.execPath, command, {
     cwd: root,
     detached: true,
     stdio: ["ignore", fd, fd],
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(PORT), DEMO: "0", NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${PORT}` },
+    env: {
+      ...process.env,
+      ...(how === "next-start" && { NODE_ENV: "production" }),
+      DATABASE_URL: databaseUrl,
+      PORT: String(PORT),
+      DEMO: "0",
+      NEXTAUTH_SECRET: SECRET,
+      NEXTAUTH_URL: `http://localhost:${PORT}`,
+    },
   });
   closeSync(fd);
+  live.add(child.pid!);
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   return { child, exited };
 }
@@ -92,6 +124,7 @@ async function stopServer(server: Server, signal: "SIGKILL" | "SIGTERM"): Promis
     // already gone
   }
   await server.exited;
+  live.delete(server.child.pid!);
   // next start may leave a worker in the group after the leader exits: make sure the port is free.
   try {
     process.kill(-server.child.pid!, "SIGKILL");
@@ -134,10 +167,12 @@ interface Tally {
   connectionRetries: number;
   serverErrors: number;
   clientErrors: Map<number, number>;
+  /** Students whose loop threw. */
+  clientFailures: number;
 }
 
 function newTally(): Tally {
-  return { sent: new Map(), acked: new Map(), responses: 0, reviewsPosted: 0, doubleSends: 0, duplicateAnswers: 0, connectionRetries: 0, serverErrors: 0, clientErrors: new Map() };
+  return { sent: new Map(), acked: new Map(), responses: 0, reviewsPosted: 0, doubleSends: 0, duplicateAnswers: 0, connectionRetries: 0, serverErrors: 0, clientErrors: new Map(), clientFailures: 0 };
 }
 
 function note(map: Map<string, Set<string>>, userId: string, clientId: string) {
@@ -160,7 +195,8 @@ async function call(tally: Tally, student: Student, method: "GET" | "POST", url:
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: AbortSignal.timeout(60_000),
       });
-      const json: unknown = await res.json().catch(() => null);
+      // A body cut off by a kill throws here too: no answer, like a refused connection.
+      const json: unknown = await res.json();
       tally.responses++;
       if (res.status >= 500) {
         tally.serverErrors++;
@@ -173,7 +209,8 @@ async function call(tally: Tally, student: Student, method: "GET" | "POST", url:
       }
       return { status: res.status, json };
     } catch {
-      // Connection refused or reset: the server was killed. Same request again, same clientId.
+      // Connection refused or reset, or the body cut off: the server was killed. Same request
+      // again, same clientId.
       if (Date.now() >= giveUpAt) return null;
       tally.connectionRetries++;
       await sleep(100 + Math.random() * 200);
@@ -192,6 +229,16 @@ interface QueueJson {
 }
 
 async function study(student: Student, tally: Tally, running: () => boolean, giveUpAt: () => number): Promise<void> {
+  try {
+    await studyLoop(student, tally, running, giveUpAt);
+  } catch (error) {
+    // A bug in this script (or an answer of an unexpected shape): fail the run, not the process.
+    console.error(error);
+    tally.clientFailures++;
+  }
+}
+
+async function studyLoop(student: Student, tally: Tally, running: () => boolean, giveUpAt: () => number): Promise<void> {
   let last: QueueJson["items"] = [];
   while (running()) {
     const queue = await call(tally, student, "GET", "/api/study/queue", undefined, giveUpAt());
@@ -216,6 +263,11 @@ async function study(student: Student, tally: Tally, running: () => boolean, giv
       }
     }
   }
+}
+
+/** Waits until the clients got `count` answers in all. */
+async function answered(tally: Tally, count: number) {
+  while (tally.responses < count) await sleep(20);
 }
 
 // ---------------------------------------------------------------- one run
@@ -251,19 +303,22 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
     const clients = Promise.all(students.map((s) => study(s, tally, () => running, () => giveUpAt)));
 
     const restartsMs: number[] = [];
+    let sinceStart = 0;
     for (let k = 1; k <= kills; k++) {
       await sleep(Math.max(0, startedAt + (k * SECONDS * 1000) / (kills + 1) - Date.now()));
-      // Only kill a server that is taking reviews, so each kill lands mid-load.
-      const ackedBefore = tally.responses;
-      while (tally.responses === ackedBefore) await sleep(20);
+      // Only kill a warm server under load (a fresh one first builds the question bank), so the
+      // kill lands with requests in flight.
+      await answered(tally, sinceStart + STUDENTS);
       await stopServer(server, "SIGKILL");
       const down = Date.now();
-      server = startServer(databaseUrl, logFile);
+      server = startServer(databaseUrl, logFile, "next-start");
       await waitUntilServing(server, logFile);
       restartsMs.push(Date.now() - down);
+      sinceStart = tally.responses;
     }
-    // At least the asked duration, and a few seconds of load after the last restart.
-    await sleep(Math.max(startedAt + SECONDS * 1000 - Date.now(), kills > 0 ? 2000 : 0));
+    // At least the asked duration, and load served after the last restart.
+    await sleep(Math.max(0, startedAt + SECONDS * 1000 - Date.now()));
+    if (kills > 0) await answered(tally, sinceStart + STUDENTS);
     running = false;
     giveUpAt = Date.now() + 30_000;
     await clients;
@@ -271,7 +326,8 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
     await stopServer(server, "SIGTERM");
     server = null;
 
-    // After the kills the app must still start cleanly (migrations, WAL recovery) and serve.
+    // After the kills the app must still start cleanly through `npm start`'s script (env,
+    // content, migrations, WAL recovery) and serve.
     let cleanStart = true;
     if (kills > 0) {
       server = startServer(databaseUrl, logFile);
@@ -319,7 +375,7 @@ async function verdictFromDatabase(databaseUrl: string, tally: Tally, userIds: s
 function report(r: RunResult): boolean {
   const v = r.verdict;
   const t = r.tally;
-  const ok = verdictOk(v) && r.cleanStart;
+  const ok = verdictOk(v) && r.cleanStart && t.clientFailures === 0;
   const errors = [...t.clientErrors].map(([status, n]) => `${n}×${status}`).join(", ") || "none";
   console.log(`\n[${r.label}]`);
   console.log(
@@ -333,6 +389,7 @@ function report(r: RunResult): boolean {
   if (r.kills > 0) {
     console.log(`  ${r.kills} SIGKILLs, restarts took ${r.restartsMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")}; clean start after: ${r.cleanStart ? "yes" : "NO"}`);
   }
+  if (t.clientFailures) console.log(`  ${t.clientFailures} students stopped on an error (above)`);
   if (v.unrequested) console.log(`  ${v.unrequested} log rows no client sent`);
   if (v.orphanRows) console.log(`  ${v.orphanRows} log rows on another user's card`);
   if (v.cardMismatches.length) console.log(`  ${v.cardMismatches.length} cards differ from the replay of their log: ${v.cardMismatches.slice(0, 5).join(", ")}`);
