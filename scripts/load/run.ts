@@ -280,6 +280,41 @@ interface RunResult {
   kills: number;
   restartsMs: number[];
   cleanStart: boolean;
+  backup: BackupCheck | null;
+}
+
+interface BackupCheck {
+  ok: boolean;
+  reviews: number;
+  cards: number;
+  problem?: string;
+}
+
+/** Runs scripts/db-backup.ts on the live SQLite file and checks the copy: every card = replay(log). */
+async function backupMidLoad(sqliteFile: string, runId: string): Promise<BackupCheck> {
+  const dest = path.join(root, "data", `load-${runId}-backup.db`);
+  try {
+    const child = spawn(process.execPath, ["--import", "tsx", "scripts/db-backup.ts", dest], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { ...process.env, DATABASE_URL: `file:./${sqliteFile}` },
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    if (code !== 0) return { ok: false, reviews: 0, cards: 0, problem: stderr.trim() };
+    const db = createDb(databaseFromUrl(`file:${dest}`));
+    try {
+      const [logs, cards] = await Promise.all([db.reviewLog.findMany(), db.card.findMany()]);
+      const verdict = compareLoad({ sent: new Map(), acked: new Map() }, logs, cards, () => DEFAULT_SETTINGS);
+      const ok = verdict.duplicated === 0 && verdict.orphanRows === 0 && verdict.cardMismatches.length === 0;
+      return { ok, reviews: logs.length, cards: cards.length, ...(!ok && { problem: `${verdict.cardMismatches.length} cards differ from their log` }) };
+    } finally {
+      await db.$disconnect();
+    }
+  } finally {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(dest + suffix, { force: true });
+  }
 }
 
 async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunResult> {
@@ -302,6 +337,8 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
     const startedAt = Date.now();
     const clients = Promise.all(students.map((s) => study(s, tally, () => running, () => giveUpAt)));
 
+    // SQLite: `npm run db:backup` halfway, while the app writes; the copy must be consistent.
+    const backup = engine === "sqlite" ? sleep((SECONDS * 1000) / 2).then(() => backupMidLoad(sqliteFile, runId)) : Promise.resolve(null);
     const restartsMs: number[] = [];
     let sinceStart = 0;
     for (let k = 1; k <= kills; k++) {
@@ -344,7 +381,7 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
     }
 
     const verdict = await verdictFromDatabase(databaseUrl, tally, students.map((s) => s.id));
-    return { label, verdict, tally, seconds, kills, restartsMs, cleanStart };
+    return { label, verdict, tally, seconds, kills, restartsMs, cleanStart, backup: await backup };
   } finally {
     if (server) await stopServer(server, "SIGKILL");
     if (engine === "postgres") await dropPostgresDatabase(databaseUrl);
@@ -375,7 +412,7 @@ async function verdictFromDatabase(databaseUrl: string, tally: Tally, userIds: s
 function report(r: RunResult): boolean {
   const v = r.verdict;
   const t = r.tally;
-  const ok = verdictOk(v) && r.cleanStart && t.clientFailures === 0;
+  const ok = verdictOk(v) && r.cleanStart && t.clientFailures === 0 && (r.backup?.ok ?? true);
   const errors = [...t.clientErrors].map(([status, n]) => `${n}×${status}`).join(", ") || "none";
   console.log(`\n[${r.label}]`);
   console.log(
@@ -388,6 +425,10 @@ function report(r: RunResult): boolean {
   );
   if (r.kills > 0) {
     console.log(`  ${r.kills} SIGKILLs, restarts took ${r.restartsMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")}; clean start after: ${r.cleanStart ? "yes" : "NO"}`);
+  }
+  if (r.backup) {
+    const b = r.backup;
+    console.log(`  db:backup mid-load: ${b.ok ? `consistent copy, ${b.reviews} log rows, ${b.cards} cards` : `FAILED: ${b.problem ?? ""}`}`);
   }
   if (t.clientFailures) console.log(`  ${t.clientFailures} students stopped on an error (above)`);
   if (v.unrequested) console.log(`  ${v.unrequested} log rows no client sent`);
