@@ -10,7 +10,8 @@
 //
 //   node --conditions=react-server --import tsx scripts/load/run.ts [--students 20] [--seconds 10]
 //     [--db sqlite,postgres] [--kills 0,2]        (each engine × each kill count is one run)
-// Env: LOAD_PORT (default 3200), TEST_PG_URL (PostgreSQL server), LOAD_DB_PREFIX (database name prefix).
+// Env: LOAD_PORT (default 3200), TEST_PG_URL (PostgreSQL server), LOAD_DB_PREFIX (database name
+// prefix), LOAD_KEEP_LOG=1 (keep the server's log in data/).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
@@ -386,7 +387,8 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
     if (server) await stopServer(server, "SIGKILL");
     if (engine === "postgres") await dropPostgresDatabase(databaseUrl);
     else for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, sqliteFile + suffix), { force: true });
-    rmSync(logFile, { force: true });
+    if (process.env.LOAD_KEEP_LOG) console.log(`  server log kept: ${logFile}`);
+    else rmSync(logFile, { force: true });
   }
 }
 
