@@ -170,10 +170,12 @@ interface Tally {
   clientErrors: Map<number, number>;
   /** Students whose loop threw. */
   clientFailures: number;
+  /** Reviews retried after a broken connection and answered "duplicate": the kill hit after the commit. */
+  recoveredAfterKill: number;
 }
 
 function newTally(): Tally {
-  return { sent: new Map(), acked: new Map(), responses: 0, reviewsPosted: 0, doubleSends: 0, duplicateAnswers: 0, connectionRetries: 0, serverErrors: 0, clientErrors: new Map(), clientFailures: 0 };
+  return { sent: new Map(), acked: new Map(), responses: 0, reviewsPosted: 0, doubleSends: 0, duplicateAnswers: 0, connectionRetries: 0, serverErrors: 0, clientErrors: new Map(), clientFailures: 0, recoveredAfterKill: 0 };
 }
 
 function note(map: Map<string, Set<string>>, userId: string, clientId: string) {
@@ -186,8 +188,9 @@ function note(map: Map<string, Set<string>>, userId: string, clientId: string) {
  * One HTTP request, retried on connection errors (the server is down or restarting) until
  * `giveUpAt`, and on 5xx a few times. Null when it never got an answer.
  */
-async function call(tally: Tally, student: Student, method: "GET" | "POST", url: string, body: unknown, giveUpAt: number): Promise<{ status: number; json: unknown } | null> {
+async function call(tally: Tally, student: Student, method: "GET" | "POST", url: string, body: unknown, giveUpAt: number): Promise<{ status: number; json: unknown; retried: boolean } | null> {
   let serverErrors = 0;
+  let retried = false;
   for (;;) {
     try {
       const res = await fetch(`${BASE}${url}`, {
@@ -208,12 +211,13 @@ async function call(tally: Tally, student: Student, method: "GET" | "POST", url:
       } else if (res.status >= 400) {
         tally.clientErrors.set(res.status, (tally.clientErrors.get(res.status) ?? 0) + 1);
       }
-      return { status: res.status, json };
+      return { status: res.status, json, retried };
     } catch {
       // Connection refused or reset, or the body cut off: the server was killed. Same request
       // again, same clientId.
       if (Date.now() >= giveUpAt) return null;
       tally.connectionRetries++;
+      retried = true;
       await sleep(100 + Math.random() * 200);
     }
   }
@@ -259,7 +263,11 @@ async function studyLoop(student: Student, tally: Tally, running: () => boolean,
       for (const answer of answers) {
         if (answer && answer.status >= 200 && answer.status < 300) {
           note(tally.acked, student.id, body.clientId);
-          if ((answer.json as { duplicate?: boolean }).duplicate) tally.duplicateAnswers++;
+          if ((answer.json as { duplicate?: boolean }).duplicate) {
+            tally.duplicateAnswers++;
+            // Stored before the connection broke, its answer lost: the retry got the stored result.
+            if (answer.retried) tally.recoveredAfterKill++;
+          }
         }
       }
     }
@@ -426,6 +434,7 @@ function report(r: RunResult): boolean {
       `${(v.acked / r.seconds).toFixed(0)} reviews/s; 5xx: ${t.serverErrors}; 4xx: ${errors}; connection retries: ${t.connectionRetries}`,
   );
   if (r.kills > 0) {
+    console.log(`  ${t.recoveredAfterKill} reviews stored before a kill whose answer was lost, acknowledged on retry`);
     console.log(`  ${r.kills} SIGKILLs, restarts took ${r.restartsMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")}; clean start after: ${r.cleanStart ? "yes" : "NO"}`);
   }
   if (r.backup) {
