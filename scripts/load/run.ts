@@ -265,7 +265,7 @@ async function studyLoop(student: Student, tally: Tally, running: () => boolean,
           note(tally.acked, student.id, body.clientId);
           if ((answer.json as { duplicate?: boolean }).duplicate) {
             tally.duplicateAnswers++;
-            // Stored before the connection broke, its answer lost: the retry got the stored result.
+            // Stored before the connection broke (by this request or its twin): the retry got the stored result.
             if (answer.retried) tally.recoveredAfterKill++;
           }
         }
@@ -434,7 +434,7 @@ function report(r: RunResult): boolean {
       `${(v.acked / r.seconds).toFixed(0)} reviews/s; 5xx: ${t.serverErrors}; 4xx: ${errors}; connection retries: ${t.connectionRetries}`,
   );
   if (r.kills > 0) {
-    console.log(`  ${t.recoveredAfterKill} reviews stored before a kill whose answer was lost, acknowledged on retry`);
+    console.log(`  ${t.recoveredAfterKill} reviews retried after a broken connection found already stored (answer lost in the kill)`);
     console.log(`  ${r.kills} SIGKILLs, restarts took ${r.restartsMs.map((ms) => `${(ms / 1000).toFixed(1)} s`).join(", ")}; clean start after: ${r.cleanStart ? "yes" : "NO"}`);
   }
   if (r.backup) {
