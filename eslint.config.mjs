@@ -5,7 +5,7 @@ import { defineConfig, globalIgnores } from "eslint/config";
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
-  globalIgnores([".next/**", "node_modules/**", "data/**", "lib/server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", "node_modules/**", "data/**", "lib/server/db/generated/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "public/sw.js"]),
   {
     // lib/core is pure: no framework, no database (DESIGN.md, Layers).
     files: ["lib/core/**/*.ts"],

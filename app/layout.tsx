@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { ServiceWorker } from "@/lib/features/pwa/components/service-worker";
 import { SiteHeader } from "@/lib/features/shell/components/site-header";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getT } from "@/lib/i18n/server";
@@ -7,7 +8,12 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getT();
-  return { title: { default: t("app.name"), template: `%s · ${t("app.name")}` }, description: t("app.description") };
+  return {
+    title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
+    description: t("app.description"),
+    appleWebApp: { capable: true, title: t("app.name"), statusBarStyle: "default" },
+    icons: { apple: "/icons/apple-touch-icon.png" },
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
@@ -20,6 +26,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <I18nProvider locale={locale}>
           <SiteHeader />
           <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+          <ServiceWorker />
         </I18nProvider>
       </body>
     </html>

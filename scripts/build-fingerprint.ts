@@ -3,8 +3,9 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 
 // What the production build depends on. Generated Prisma clients follow models.prisma.
-const inputs = ["app", "proxy.ts", "lib", "content", "public", "prisma/models.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];
-const skip = new Set(["generated", "node_modules"]);
+const inputs = ["app", "lib", "content", "public", "proxy.ts", "prisma/models.prisma", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs", "scripts/build-sw.ts"];
+// public/sw.js is an output of the build (scripts/build-sw.ts), not an input.
+const skip = new Set(["generated", "node_modules", "sw.js"]);
 
 function walk(file: string, out: string[]) {
   if (!existsSync(file)) return;

@@ -13,6 +13,7 @@ import { createDb } from "@/lib/server/db/create";
 import { ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
 import { EnvError, parseEnv } from "@/lib/server/env";
 import { buildIsCurrent, writeBuildFingerprint } from "./build-fingerprint";
+import { buildServiceWorker } from "./build-sw";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -86,7 +87,15 @@ async function main() {
   if (!buildIsCurrent(root)) {
     console.log("building the app (sources changed since the last build)…");
     run(process.execPath, [next, "build"], { ...childEnv, NODE_ENV: "production" });
+    try {
+      const sw = await buildServiceWorker();
+      console.log(`service worker: public/sw.js, ${sw.entries} files precached`);
+    } catch (error) {
+      fail(`building the service worker failed: ${(error as Error).message}`);
+    }
     writeBuildFingerprint(root);
+  } else if (!existsSync(path.join(root, "public", "sw.js"))) {
+    await buildServiceWorker().catch((error: unknown) => fail(`building the service worker failed: ${(error as Error).message}`));
   }
 
   const server = spawn(process.execPath, [next, "start", "-p", String(env.port)], {

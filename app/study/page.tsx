@@ -22,7 +22,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
   const filter: StudyFilter = parsed.success ? { pack: parsed.data.pack, topic: parsed.data.topic } : {};
   const { t, locale } = await getT();
   const queue = await getStudyQueue(db(), user.id, filter, new Date(), locale);
-  const link = "inline-flex min-h-11 items-center text-sm font-medium text-teal-800 underline dark:text-teal-300";
+  const link = "inline-flex min-h-11 min-w-11 items-center justify-center text-sm font-medium text-teal-800 underline dark:text-teal-300";
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-baseline gap-x-4">
@@ -32,7 +32,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
         <Link href="/study/settings" className={link}>{t("study.settings")}</Link>
       </div>
       <StudyTopicNav decks={listDecks()} pack={filter.pack} topic={filter.topic} t={t} />
-      <StudySession key={`${filter.pack ?? ""}/${filter.topic ?? ""}`} initial={queue} filter={filter} />
+      <StudySession key={`${filter.pack ?? ""}/${filter.topic ?? ""}`} initial={queue} filter={filter} userId={user.id} />
     </div>
   );
 }

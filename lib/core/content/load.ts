@@ -64,12 +64,14 @@ function zodIssues(
   doc: Document,
   lineAt: (o: number | undefined) => number,
   base: PathKey[],
-  error: { issues: { path: PropertyKey[]; message: string }[] },
+  error: { issues: { path: PropertyKey[]; message: string; code?: string; keys?: string[] }[] },
 ): ContentIssue[] {
   return error.issues.map((issue) => {
     const path = [...base, ...issue.path.filter((k): k is PathKey => typeof k !== "symbol")];
     const where = path.slice(base.length).join(".");
-    return { file, line: lineOf(doc, lineAt, path), message: where ? `${where}: ${issue.message}` : issue.message };
+    // An unknown key is reported on its object; point at the key's own line instead.
+    const at = issue.code === "unrecognized_keys" && issue.keys?.[0] !== undefined ? [...path, issue.keys[0]] : path;
+    return { file, line: lineOf(doc, lineAt, at), message: where ? `${where}: ${issue.message}` : issue.message };
   });
 }
 

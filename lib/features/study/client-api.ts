@@ -1,6 +1,6 @@
-// Browser-side calls to the study routes. One place, so the offline queue (later) wraps these.
+// Browser-side calls to the study routes. One place: the offline outbox (offline/) sends through these.
 import type { Response as AnswerResponse } from "@/lib/core/grade";
-import type { ReviewOutcome, StudyItem, StudyQueue } from "./schema";
+import type { OfflineBundle, ReviewOutcome, StudyItem, StudyQueue } from "./schema";
 
 export class ApiError extends Error {
   constructor(
@@ -41,10 +41,18 @@ export const studyApi = {
   override(reviewClientId: string) {
     return call<ReviewOutcome>("/api/reviews/override", { method: "POST", body: JSON.stringify({ reviewClientId }) });
   },
+  offlineBundle(days = 3) {
+    return call<OfflineBundle>(`/api/study/offline?days=${days}`);
+  },
   undo(clientId: string) {
     return call<{ item: StudyItem | null }>("/api/reviews/undo", { method: "POST", body: JSON.stringify({ clientId }) });
   },
 };
+
+/** True for a failure of the network (no answer at all), as opposed to an answer with an error status. */
+export function isNetworkError(error: unknown): boolean {
+  return !(error instanceof ApiError);
+}
 
 export function newClientId(): string {
   return crypto.randomUUID();

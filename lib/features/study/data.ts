@@ -11,6 +11,8 @@ import {
   streak,
   trueRetention,
   DEFAULT_SETTINGS,
+  STATE_NEW,
+  STATE_REVIEW,
   effectiveReviews,
   formatInterval,
   learnerDay,
@@ -28,7 +30,7 @@ import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
 import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
 import { facetKey, getFacetIndex } from "./facets";
-import type { StudyItem, StudyQueue } from "./schema";
+import type { OfflineBundle, OfflineItem, StudyItem, StudyQueue } from "./schema";
 
 // Reads take the db and an authorized UserId: every query below is scoped to that user.
 
@@ -133,6 +135,51 @@ export async function getStudyQueue(
     items.push(studyItem(entry, row ? cardState(row) : null, questions, settings, now, locale));
   }
   return { items, counts, canUndo: last !== null };
+}
+
+/** At most this many items go into an offline bundle (about 1 kB each). */
+const OFFLINE_MAX = 300;
+
+/**
+ * What the device keeps for studying offline: the whole of today's queue, then the reviews and
+ * learning steps falling due within `days` (each available from the start of its learner day, a
+ * learning step from its due time). Offline the device cannot reschedule, so each item is studied
+ * at most once until it syncs.
+ */
+export async function getOfflineBundle(db: Db, userId: UserId, now: Date, locale: Locale, days: number): Promise<OfflineBundle> {
+  const settings = await getSettings(db, userId);
+  const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
+  const [rows, today] = await Promise.all([db.card.findMany({ where: { userId } }), todayOf(db, userId, day.key)]);
+  const index = getFacetIndex();
+  const studied = new Set(rows.map(facetKey));
+  const newFacets = index.facets.filter((f) => !studied.has(facetKey(f)));
+  const cards: QueueCard[] = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items: OfflineItem[] = [];
+  const taken = new Set<string>();
+  const add = (entry: QueueEntry, availableAt: Date | null) => {
+    const key = facetKey(entry);
+    const questions = index.questions.get(key);
+    if (items.length >= OFFLINE_MAX || taken.has(key) || !questions) return;
+    taken.add(key);
+    const row = entry.cardId ? byId.get(entry.cardId) : undefined;
+    const at = availableAt && availableAt > now ? availableAt : now;
+    items.push({ ...studyItem(entry, row ? cardState(row) : null, questions, settings, at, locale), pack: entry.pack, topic: entry.topic, availableAt: availableAt?.toISOString() ?? null });
+  };
+  for (const entry of buildQueue({ now, settings, cards, newFacets, today })) add(entry, null);
+  const until = addDays(day.key, days);
+  const later = cards
+    .filter((c) => !c.suspended && c.state !== STATE_NEW && c.due > now)
+    .map((c) => ({ c, from: c.state === STATE_REVIEW ? learnerDay(c.due, settings.timeZone, settings.dayStartHour) : null }))
+    .filter(({ c, from }) => (from ? from.key : learnerDay(c.due, settings.timeZone, settings.dayStartHour).key) <= until)
+    // A review due today that is not in today's queue was left out by the daily limit.
+    .filter(({ from }) => from?.key !== day.key)
+    .sort((a, b) => a.c.due.getTime() - b.c.due.getTime());
+  for (const { c, from } of later) {
+    const entry: QueueEntry = { reason: c.state === STATE_REVIEW ? "due" : "learning", pack: c.pack, factId: c.factId, facet: c.facet, topic: c.topic, cardId: c.id, lastForm: c.lastForm, due: c.due };
+    add(entry, from ? from.start : c.due);
+  }
+  return { generatedAt: now.toISOString(), items };
 }
 
 /** One facet as a study item (after an undo puts it back in front). */

@@ -86,3 +86,22 @@ export interface StudyQueue {
   /** The last review can be undone (also after a reload). */
   canUndo: boolean;
 }
+
+export const offlineQuery = z.object({
+  /** Reviews falling due within this many days come along (beyond today's queue). */
+  days: z.coerce.number().int().min(1).max(7).default(3),
+});
+
+/** A study item held on the device for offline study. */
+export interface OfflineItem extends StudyItem {
+  pack: string;
+  topic: string;
+  /** When the item may be studied offline: null = now (today's queue); else an ISO time. */
+  availableAt: string | null;
+}
+
+/** The offline bundle: today's queue plus the reviews falling due in the next days. */
+export interface OfflineBundle {
+  generatedAt: string;
+  items: OfflineItem[];
+}

@@ -1,6 +1,7 @@
 import * as accountData from "./account-data";
 import * as assignments from "./assignments";
 import * as classes from "./classes";
+import * as offline from "./offline";
 import * as reports from "./reports";
 import type { Messages } from "./zh-CN";
 
@@ -9,6 +10,7 @@ export const en: Messages = {
   assignments: assignments.en,
   reports: reports.en,
   accountData: accountData.en,
+  offline: offline.en,
   app: {
     name: "Delta Recall",
     tagline: "Turn facts into a question bank that schedules your reviews",

@@ -1,6 +1,7 @@
 import * as accountData from "./account-data";
 import * as assignments from "./assignments";
 import * as classes from "./classes";
+import * as offline from "./offline";
 import * as reports from "./reports";
 import type { Widen } from "./widen";
 
@@ -10,6 +11,7 @@ export const zhCN = {
   assignments: assignments.zh,
   reports: reports.zh,
   accountData: accountData.zh,
+  offline: offline.zh,
   app: {
     name: "Delta Recall",
     tagline: "把知识点变成会复习的题库",

@@ -4,6 +4,17 @@ import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 
+/** Signs out after dropping this learner's offline copies (loaded only when needed). */
+async function signOutHere() {
+  try {
+    const { forgetOfflineData } = await import("@/lib/features/study/offline/forget");
+    await forgetOfflineData();
+  } catch {
+    // Nothing stored, or storage unavailable: sign out all the same.
+  }
+  await signOut({ callbackUrl: "/" });
+}
+
 /** A disclosure menu (button + list): opens on click or tap, closes on Escape or outside click. */
 export function UserMenu({ name }: { name: string }) {
   const { t } = useI18n();
@@ -45,7 +56,7 @@ export function UserMenu({ name }: { name: string }) {
             </Link>
           </li>
           <li>
-            <button type="button" className={item} onClick={() => signOut({ callbackUrl: "/" })}>
+            <button type="button" className={item} onClick={() => void signOutHere()}>
               {t("nav.signOut")}
             </button>
           </li>

@@ -7,20 +7,27 @@ import { useI18n } from "@/lib/i18n/client";
 import { Button, buttonClass } from "@/lib/ui/button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
-import { ApiError, newClientId, studyApi, type ReviewRequest } from "../client-api";
+import { ApiError, isNetworkError, newClientId, studyApi, type ReviewRequest } from "../client-api";
+import { hasBundle, markStudied, offlineQueue } from "../offline/bundle";
+import { pendingReviews, takeBackLast } from "../offline/outbox";
+import { useOfflineStudy, warmPageCache, type SyncNote } from "../offline/use-offline-study";
 import type { ReviewOutcome, StudyItem, StudyQueue } from "../schema";
 
 type Mode = "quiz" | "flashcard";
 type Filter = { pack?: string | undefined; topic?: string | undefined };
 
 const REFILL_BELOW = 3;
+/** Items taken from the offline bundle at a time. */
+const OFFLINE_BATCH = 10;
 const SWIPE_PX = 80;
 
 /**
  * A study session. The queue is held on the client and refilled before it runs out, so the next
- * card is already here when the current one is graded.
+ * card is already here when the current one is graded. Offline (or when the server cannot be
+ * reached) it goes on from the offline bundle kept on the device, and reviews wait in the outbox
+ * until they sync (lib/features/study/offline).
  */
-export function StudySession({ initial, filter }: { initial: StudyQueue; filter: Filter }) {
+export function StudySession({ initial, filter, userId }: { initial: StudyQueue; filter: Filter; userId: string }) {
   const { t } = useI18n();
   const [items, setItems] = useState<StudyItem[]>(initial.items);
   const [counts, setCounts] = useState(initial.counts);
@@ -29,28 +36,93 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
   const [notice, setNotice] = useState<string>();
   const refilling = useRef(false);
   const exhausted = useRef(initial.items.length === 0);
+  /** Items reviewed in this session, by key: an offline undo puts one back. */
+  const reviewedItems = useRef(new Map<string, StudyItem>());
 
   const item = items[0];
 
+  const onSynced = useCallback(
+    (outcomes: ReviewOutcome[]) => {
+      setCanUndo(true);
+      if (outcomes.some((o) => o.leech)) setNotice(t("study.leech"));
+    },
+    [t],
+  );
+  const offline = useOfflineStudy(userId, onSynced);
+  // Offline by the browser's word; an unreachable server is found out by the failed request.
+  const fromBundle = () => !navigator.onLine;
+
+  const append = useCallback((fresh: StudyItem[]) => {
+    setItems((list) => [...list, ...fresh.filter((i) => !list.some((l) => l.key === i.key))]);
+  }, []);
+
+  const refillOffline = useCallback(
+    async (held: StudyItem[]) => {
+      const more = await offlineQueue(userId, new Date(), filter, held.map((i) => i.key));
+      append(more.slice(0, OFFLINE_BATCH));
+    },
+    [append, filter, userId],
+  );
+
   const refill = useCallback(
     async (held: StudyItem[]) => {
-      if (refilling.current || exhausted.current || held.length >= REFILL_BELOW) return;
+      if (refilling.current || held.length >= REFILL_BELOW) return;
       refilling.current = true;
       try {
+        if (fromBundle()) {
+          await refillOffline(held);
+          return;
+        }
+        if (exhausted.current) return;
         const more = await studyApi.queue(filter, held.map((i) => i.key));
         const known = new Set(held.map((i) => i.key));
         const fresh = more.items.filter((i) => !known.has(i.key));
         if (fresh.length === 0) exhausted.current = true;
-        setItems((list) => [...list, ...fresh.filter((i) => !list.some((l) => l.key === i.key))]);
+        append(fresh);
         setCounts(more.counts);
-      } catch {
-        // A failed refill is retried on the next card.
+      } catch (error) {
+        // No answer from the server: go on from the bundle. Otherwise retried on the next card.
+        if (isNetworkError(error)) await refillOffline(held).catch(() => undefined);
       } finally {
         refilling.current = false;
       }
     },
-    [filter],
+    [append, filter, refillOffline],
   );
+
+  // On load: offline, the page may be an old copy from the service worker's cache, so the queue
+  // comes from the bundle; online, items whose reviews still wait in the outbox are not shown again.
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      if (!navigator.onLine && (await hasBundle(userId))) {
+        const queue = await offlineQueue(userId, new Date(), filter);
+        if (live) setItems(queue.slice(0, OFFLINE_BATCH));
+      } else {
+        const waiting = new Set((await pendingReviews(userId)).map((e) => e.key));
+        if (live && waiting.size > 0) setItems((list) => list.filter((i) => !waiting.has(i.key)));
+      }
+      if (navigator.onLine) {
+        for (const url of new Set([location.pathname + location.search, "/study"])) await warmPageCache(url).catch(() => undefined);
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [filter, userId]);
+
+  // Back online: what was held from the bundle stays; the server's queue refills after it.
+  useEffect(() => {
+    if (!offline.online) return;
+    exhausted.current = false;
+    const later = window.setTimeout(() => {
+      setItems((list) => {
+        void refill(list);
+        return list;
+      });
+    }, 0);
+    return () => window.clearTimeout(later);
+  }, [offline.online, refill]);
 
   const advance = useCallback(() => {
     setItems((list) => {
@@ -65,18 +137,53 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
     if (outcome.leech) setNotice(t("study.leech"));
   }, [t]);
 
-  /** Flashcards go on at once; the review is sent in the background and a failure is shown. */
+  /** Flashcards go on at once; the review goes through the outbox, sent now or when back online. */
   const gradeFlashcard = useCallback(
-    (request: ReviewRequest) => {
+    (request: ReviewRequest, graded: StudyItem) => {
+      reviewedItems.current.set(graded.key, graded);
       advance();
-      studyApi.review(request).then(onReviewed, () => setNotice(t("study.failed")));
+      offline.enqueue(request, graded.key).catch(() => setNotice(t("study.failed")));
     },
-    [advance, onReviewed, t],
+    [advance, offline, t],
+  );
+
+  /**
+   * Quiz answers are graded by the server. Without it the answer waits in the outbox (graded at
+   * sync) and null is returned: the card then shows its back instead of a grade.
+   */
+  const submitQuiz = useCallback(
+    async (request: ReviewRequest, answered: StudyItem): Promise<ReviewOutcome | null> => {
+      reviewedItems.current.set(answered.key, answered);
+      if (!fromBundle()) {
+        try {
+          await offline.sync(); // older waiting reviews first
+          const outcome = await studyApi.review(request);
+          await markStudied(userId, answered.key, Date.now());
+          return outcome;
+        } catch (error) {
+          if (!isNetworkError(error)) throw error;
+        }
+      }
+      // The same clientId: if the lost request did reach the server, the resend counts once.
+      await offline.enqueue({ ...request, reviewedAt: new Date().toISOString() }, answered.key);
+      return null;
+    },
+    [offline, userId],
   );
 
   const undo = useCallback(async () => {
+    if (fromBundle()) {
+      // Offline: take back the newest review still on the device; the server never saw it.
+      const taken = await takeBackLast(userId);
+      await offline.countPending();
+      const back = taken && reviewedItems.current.get(taken.key);
+      if (back) setItems((list) => [back, ...list.filter((i) => i.key !== back.key)]);
+      setNotice(taken ? t("offline.undone") : t("study.failed"));
+      return;
+    }
     if (!canUndo) return;
     try {
+      await offline.sync(); // the review to undo may still be on its way
       const { item: undone } = await studyApi.undo(newClientId());
       exhausted.current = false;
       if (undone) setItems((list) => [undone, ...list.filter((i) => i.key !== undone.key)]);
@@ -85,7 +192,7 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
     } catch (error) {
       setNotice(translateDynamic(t, `errors.${error instanceof ApiError ? error.code : "INVALID_INPUT"}`, "study.failed"));
     }
-  }, [canUndo, t]);
+  }, [canUndo, offline, t, userId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -110,16 +217,17 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
               role="radio"
               aria-checked={mode === m}
               onClick={() => setMode(m)}
-              className={`min-h-11 rounded-md px-3 text-sm ${mode === m ? "bg-teal-700 text-white" : ""}`}
+              className={`min-h-11 min-w-11 rounded-md px-3 text-sm ${mode === m ? "bg-teal-700 text-white" : ""}`}
             >
               {t(m === "quiz" ? "study.modeQuiz" : "study.modeFlashcard")}
             </button>
           ))}
         </div>
-        <Button variant="secondary" type="button" onClick={() => void undo()} disabled={!canUndo} aria-keyshortcuts="U">
+        <Button variant="secondary" type="button" onClick={() => void undo()} disabled={offline.online ? !canUndo : offline.pending === 0} aria-keyshortcuts="U">
           {t("study.undo")}
         </Button>
       </div>
+      <OfflineStatus online={offline.online} pending={offline.pending} note={offline.note} bundleSize={offline.bundleSize} />
       {notice && (
         <p role="status" className="rounded-lg bg-slate-100 p-2 text-sm dark:bg-slate-800">
           {notice}
@@ -127,14 +235,14 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
       )}
       {item ? (
         mode === "quiz" ? (
-          <QuizCard key={item.key + item.question.id} item={item} onReviewed={onReviewed} onNext={advance} />
+          <QuizCard key={item.key + item.question.id} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
         ) : (
           <FlashCard key={item.key + item.question.id} item={item} onGrade={gradeFlashcard} />
         )
       ) : (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-slate-200 p-6 dark:border-slate-800" data-testid="study-done">
-          <h2 className="text-xl font-semibold">{t("study.done")}</h2>
-          <p>{t("study.doneHint")}</p>
+          <h2 className="text-xl font-semibold">{offline.online ? t("study.done") : t("offline.noCards")}</h2>
+          {offline.online && <p>{t("study.doneHint")}</p>}
           <Link href="/stats" className={buttonClass("secondary")}>
             {t("study.stats")}
           </Link>
@@ -145,8 +253,39 @@ export function StudySession({ initial, filter }: { initial: StudyQueue; filter:
   );
 }
 
+/** Offline and sync state: "offline, N reviews waiting to sync", then when they synced. */
+function OfflineStatus({ online, pending, note, bundleSize }: { online: boolean; pending: number; note: SyncNote | null; bundleSize: number | null }) {
+  const { t, locale } = useI18n();
+  const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+  const line = !online
+    ? pending > 0
+      ? t("offline.offlineWaiting", { n: pending })
+      : t("offline.offlineNoneWaiting")
+    : pending > 0
+      ? t("offline.waiting", { n: pending })
+      : note && note.synced > 0
+        ? t("offline.synced", { n: note.synced, time: time(note.at) })
+        : null;
+  return (
+    <div className="flex flex-col gap-1" data-testid="offline-status" data-online={online} data-pending={pending} data-bundle={bundleSize ?? ""}>
+      {line && (
+        <p role="status" className={`rounded-lg p-2 text-sm ${online ? "bg-teal-50 dark:bg-teal-950" : "bg-amber-50 font-medium dark:bg-amber-950"}`}>
+          {line}
+        </p>
+      )}
+      {note && note.dropped > 0 && (
+        <p role="alert" className="rounded-lg bg-red-50 p-2 text-sm dark:bg-red-950">
+          {t("offline.dropped", { n: note.dropped, reason: translateDynamic(t, `errors.${note.reason ?? ""}`, "study.failed") })}
+        </p>
+      )}
+      {online && bundleSize !== null && pending === 0 && <p className="text-xs text-slate-600 dark:text-slate-400">{t("offline.ready", { n: bundleSize })}</p>}
+    </div>
+  );
+}
+
 interface CardProps {
   item: StudyItem;
+  submitReview: (request: ReviewRequest, item: StudyItem) => Promise<ReviewOutcome | null>;
   onReviewed: (outcome: ReviewOutcome) => void;
   onNext: () => void;
 }
@@ -161,10 +300,12 @@ function ReasonBadge({ item }: { item: StudyItem }) {
 }
 
 /** Auto-graded: answer, see the grade and explanation, go on. */
-function QuizCard({ item, onReviewed, onNext }: CardProps) {
+function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
   const { t } = useI18n();
   const [response, setResponse] = useState<AnswerResponse>(() => emptyResponse(item.question));
   const [outcome, setOutcome] = useState<ReviewOutcome | null>(null);
+  /** Answered offline: kept on the device, graded by the server at sync. */
+  const [savedOffline, setSavedOffline] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
   const shownAt = useRef(0);
@@ -175,22 +316,28 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
     shownAt.current = performance.now();
     heading.current?.focus();
   }, []);
+  const answered = outcome !== null || savedOffline;
   useEffect(() => {
-    if (outcome) nextButton.current?.focus();
-  }, [outcome]);
+    if (answered) nextButton.current?.focus();
+  }, [answered]);
+  const clientId = useRef<string>(undefined);
 
   async function submit() {
-    if (outcome || pending || !canSubmit(item.question, response)) return;
+    if (answered || pending || !canSubmit(item.question, response)) return;
     setPending(true);
     try {
-      const result = await studyApi.review({
-        clientId: newClientId(),
-        questionId: item.question.id,
-        response,
-        durationMs: Math.round(performance.now() - shownAt.current),
-      });
-      setOutcome(result);
+      // One id per answer, kept across retries: a resent answer is stored once.
+      clientId.current ??= newClientId();
+      const result = await submitReview(
+        { clientId: clientId.current, questionId: item.question.id, response, durationMs: Math.round(performance.now() - shownAt.current) },
+        item,
+      );
       setError(undefined);
+      if (result === null) {
+        setSavedOffline(true);
+        return;
+      }
+      setOutcome(result);
       onReviewed(result);
     } catch (e) {
       setError(translateDynamic(t, `errors.${e instanceof ApiError ? e.code : ""}`, "study.failed"));
@@ -214,14 +361,14 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
       data-testid="study-card"
       onSubmit={(e) => {
         e.preventDefault();
-        if (outcome) onNext();
+        if (answered) onNext();
         else void submit();
       }}
       onKeyDown={(e) => {
         const inText = e.target instanceof HTMLInputElement && e.target.type === "text";
         if (e.key === " " && !inText && !(e.target instanceof HTMLButtonElement)) {
           e.preventDefault();
-          if (outcome) onNext();
+          if (answered) onNext();
           else void submit();
         }
       }}
@@ -230,7 +377,7 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
       <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {item.question.prompt}
       </h2>
-      <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={outcome !== null} />
+      <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={answered} />
       {error && <p role="alert" className="text-red-700 dark:text-red-400">{error}</p>}
       {outcome && (
         <Feedback
@@ -243,12 +390,23 @@ function QuizCard({ item, onReviewed, onNext }: CardProps) {
           }}
         />
       )}
+      {savedOffline && (
+        <div role="status" className="flex flex-col gap-2 rounded-lg border-l-4 border-slate-500 bg-slate-50 p-3 dark:bg-slate-900" data-testid="offline-feedback">
+          <p className="font-semibold">{t("offline.savedOffline")}</p>
+          <p>{t("offline.yourAnswer", { answer: typeof response === "string" ? response : response.join("、") })}</p>
+          <p>
+            <span className="font-medium">{t("study.answer")}：</span>
+            {item.back.answer}
+          </p>
+          <p>{item.back.explanation}</p>
+        </div>
+      )}
       {outcome && outcome.correct === false && item.question.form === "typed" && (
         <Button variant="secondary" type="button" onClick={() => void overrule()}>
           {t("study.iWasRight")}
         </Button>
       )}
-      {outcome ? (
+      {answered ? (
         <Button ref={nextButton} type="submit">
           {t("study.next")}
         </Button>
@@ -269,7 +427,7 @@ const GRADES = [
 ] as const;
 
 /** Self-graded: flip, then Again/Hard/Good/Easy with each button's next interval. */
-function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: ReviewRequest) => void }) {
+function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: ReviewRequest, item: StudyItem) => void }) {
   const { t } = useI18n();
   const [flipped, setFlipped] = useState(false);
   const shownAt = useRef(0);
@@ -284,9 +442,9 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
     (rating: 1 | 2 | 3 | 4) => {
       if (!flipped || sent.current) return;
       sent.current = true;
-      onGrade({ clientId: newClientId(), questionId: item.question.id, rating, durationMs: Math.round(performance.now() - shownAt.current) });
+      onGrade({ clientId: newClientId(), questionId: item.question.id, rating, durationMs: Math.round(performance.now() - shownAt.current) }, item);
     },
-    [flipped, item.question.id, onGrade],
+    [flipped, item, onGrade],
   );
 
   useEffect(() => {

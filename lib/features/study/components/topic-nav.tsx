@@ -5,7 +5,7 @@ import type { DeckSummary } from "@/lib/features/decks/data";
 /** Links to study one deck or one topic; the current choice is marked for screen readers too. */
 export function StudyTopicNav({ decks, pack, topic, t }: { decks: DeckSummary[]; pack?: string | undefined; topic?: string | undefined; t: Translate }) {
   const chip = (active: boolean) =>
-    `inline-flex min-h-11 items-center rounded-full border px-3 text-sm ${active ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 dark:border-slate-600"}`;
+    `inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border px-3 text-sm ${active ? "border-teal-700 bg-teal-700 text-white" : "border-slate-300 dark:border-slate-600"}`;
   const deck = decks.find((d) => d.id === pack) ?? (decks.length === 1 ? decks[0] : undefined);
   return (
     <nav aria-label={t("study.topic")} className="flex flex-wrap gap-2">

@@ -1,0 +1,5 @@
+// Cache names shared by the service worker and the page (which warms and clears them).
+export const PAGE_CACHE = "pages";
+export const RSC_CACHE = "pages-rsc";
+/** Caches holding a signed-in learner's pages: cleared on sign-out. */
+export const PRIVATE_CACHES = [PAGE_CACHE, RSC_CACHE] as const;
