@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy } from "@/lib/server/csp";
 
 /** Next's own limit for a server action's body (next.config.js serverActions.bodySizeLimit, default 1 MB). */
 const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -47,7 +48,23 @@ export async function proxy(request: NextRequest) {
     if (length > ACTION_BODY_LIMIT) return invalid(413);
     if (request.headers.get("content-type")?.startsWith("text/plain") && !isTextReply(await request.clone().text())) return invalid(400);
   }
-  return NextResponse.next();
+  return withNonce(request);
+}
+
+/**
+ * A fresh nonce per request for the Content-Security-Policy (lib/server/csp.ts). Next reads the
+ * nonce from the request's CSP header and puts it on its own scripts (bootstrap, RSC payload), so
+ * no script runs without it. The other security headers are static, in next.config.js.
+ */
+function withNonce(request: NextRequest) {
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const policy = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("content-security-policy", policy);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("content-security-policy", policy);
+  return response;
 }
 
 export const config = {

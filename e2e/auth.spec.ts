@@ -39,7 +39,7 @@ test("a protected page sends a visitor to sign-in and back", async ({ page }) =>
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
   await signIn(page, "student@demo.local", "demo-student");
   await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { name: "账户" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "账户", exact: true })).toBeVisible();
 });
 
 test("a signed-in user changes display name and password", async ({ page }) => {

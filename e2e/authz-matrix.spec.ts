@@ -147,6 +147,7 @@ const entries: Entry[] = [
   route("api/reviews/override", "POST", () => "/api/reviews/override", ["signin", "code:CONFLICT", "denied", "denied", "denied"], (f) => ({ reviewClientId: f.reviewClientId })),
   route("classes/[classId]/assignments/[assignmentId]/report/csv", "GET", (f) => `${a(f)}/report/csv?kind=students`, TEACHER_OF_CLASS),
   route("classes/[classId]/recall/csv", "GET", (f) => `${c(f)}/recall/csv`, TEACHER_OF_CLASS),
+  route("api/account/export", "GET", () => "/api/account/export", SIGNED_IN),
 
   // Server actions
   action("shell/actions#setLocaleAction", PUBLIC, () => ["zh-CN"]),
@@ -158,6 +159,8 @@ const entries: Entry[] = [
     const password = f.who === "anonymous" ? "irrelevant" : f[f.who].password;
     return [new Form({ currentPassword: password, newPassword: password })];
   }),
+  // A wrong password: refused for everyone signed in, so the personas stay.
+  action("account/actions#deleteAccountAction", ["signin", "code:INVALID_INPUT", "code:INVALID_INPUT", "code:INVALID_INPUT", "code:INVALID_INPUT"], () => [new Form({ password: "wrong-password-1" })]),
   action("study/actions#saveSettingsAction", SIGNED_IN, () => [new Form(settingsForm)]),
   // The card is the student's; it is not suspended, so unsuspending it changes nothing.
   action("study/actions#unsuspendCardAction", STUDENT_ONLY, (f) => [new Form({ cardId: f.cardId })]),

@@ -271,6 +271,14 @@ const endpoints: Endpoint[] = [
     send: form("account/actions.ts#changePasswordAction"), stringly: true,
   },
   {
+    name: "deleteAccountAction",
+    who: "student",
+    // Never the right password: nothing here may delete the account.
+    base: () => ({ password: "wrong-password-1" }),
+    fields: { password: { valid: never } },
+    send: form("account/actions.ts#deleteAccountAction"), stringly: true,
+  },
+  {
     name: "saveSettingsAction",
     who: "student",
     base: () => ({ desiredRetention: "0.9", newPerDay: "20", reviewsPerDay: "200", timeZone: "Asia/Shanghai", dayStartHour: "4", examDate: "" }),

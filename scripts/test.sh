@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `npm test`: lint, typecheck, unit tests, the data-layer suite on SQLite and on PostgreSQL,
-# then e2e in Chromium (desktop and phone). Stops at the first failing step.
+# then e2e in Chromium (desktop and phone), then load with crashes on both databases. Stops at the first failing step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,3 +21,5 @@ step "typecheck";            npm run --silent typecheck
 step "unit tests";           npm run --silent test:unit
 step "data layer: SQLite and PostgreSQL"; npm run --silent test:db
 step "e2e: Chromium desktop and phone";   npm run --silent test:e2e
+# After e2e, so the production build it made is reused.
+step "load and crash: SQLite and PostgreSQL"; npm run --silent test:load

@@ -1,6 +1,8 @@
 import { ChangeNameForm, ChangePasswordForm } from "@/lib/features/account/components/account-forms";
+import { DeleteAccountForm } from "@/lib/features/account/components/account-data";
 import { getT } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/server/auth/session";
+import { buttonClass } from "@/lib/ui/button";
 
 export default async function AccountPage() {
   const user = await requireUser({ returnTo: "/account" });
@@ -14,6 +16,15 @@ export default async function AccountPage() {
       </div>
       <ChangeNameForm name={user.name} />
       <ChangePasswordForm />
+      <section className="flex flex-col gap-3" aria-labelledby="data-heading">
+        <h2 id="data-heading" className="text-lg font-semibold">{t("accountData.title")}</h2>
+        <p className="text-sm text-slate-700 dark:text-slate-300">{t("accountData.exportIntro")}</p>
+        {/* A plain link: the route answers with a file download. */}
+        <a href="/api/account/export" download className={buttonClass("secondary")}>
+          {t("accountData.exportLink")}
+        </a>
+      </section>
+      <DeleteAccountForm teacher={user.role === "teacher"} />
     </div>
   );
 }

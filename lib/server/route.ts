@@ -25,7 +25,7 @@ export function isCrossSite(request: Request): boolean {
 
 /**
  * Wraps a route handler: a cross-site write is FORBIDDEN (isCrossSite); the handler's value
- * becomes a JSON response; an AppError becomes its status and code (lib/server/errors.ts);
+ * becomes a JSON response (a Response, e.g. a download, is sent as it is); an AppError becomes its status and code (lib/server/errors.ts);
  * anything else is a bug and is logged without reaching the client.
  */
 export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<unknown>) {
@@ -33,7 +33,9 @@ export function jsonRoute<A extends unknown[]>(handler: (...args: A) => Promise<
     try {
       const [request] = args;
       if (request instanceof Request && !SAFE_METHODS.has(request.method) && isCrossSite(request)) throw new AppError(AppErrorCode.Forbidden);
-      return Response.json(await handler(...args));
+      const value = await handler(...args);
+      // A Response (a download) is sent as it is.
+      return value instanceof Response ? value : Response.json(value);
     } catch (error) {
       if (error instanceof AppError) return errorResponse(error);
       console.error(error);

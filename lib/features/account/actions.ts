@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
 import { allowHit, clientIp, SIGN_UP_PER_IP } from "@/lib/server/rate-limit";
 import { formObject, parseInput } from "@/lib/server/validate";
-import { createUser, updateName, updatePassword } from "./mutations";
-import { changeNameInput, changePasswordInput, signUpInput } from "./schema";
+import { createUser, deleteAccount, updateName, updatePassword } from "./mutations";
+import { changeNameInput, changePasswordInput, deleteAccountInput, signUpInput } from "./schema";
 
 export async function signUpAction(form: FormData): Promise<ActionResult<{ email: string }>> {
   return toActionResult(async () => {
@@ -34,6 +34,21 @@ export async function changePasswordAction(form: FormData): Promise<ActionResult
     const user = await requireUser();
     const input = parseInput(changePasswordInput, formObject(form));
     await updatePassword(db(), user.id, input.currentPassword, input.newPassword);
+    return undefined;
+  });
+}
+
+/** The session cookies next-auth sets (plain over http, `__Secure-` over https). */
+const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+
+export async function deleteAccountAction(form: FormData): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const user = await requireUser();
+    const { password } = parseInput(deleteAccountInput, formObject(form));
+    await deleteAccount(db(), user.id, password);
+    // The session would already fail (requireUser re-reads the user); drop the cookie too.
+    const jar = await cookies();
+    for (const name of SESSION_COOKIES) jar.delete(name);
     return undefined;
   });
 }

@@ -45,3 +45,21 @@ export async function ensureDemoAccounts(db: Db, accounts: readonly SignUpInput[
     if (!exists) await createUser(db, account);
   }
 }
+
+/**
+ * Deletes the account and everything stored about the user (settings, cards, review log,
+ * memberships, attempts, extensions: all `onDelete: Cascade` from User). The password is asked
+ * again, so a borrowed session cannot do it. A teacher with classes still running is refused:
+ * deleting them would delete their students' attempts; once every class is archived (and its
+ * results exported as CSV if wanted), the account goes with its classes.
+ */
+export async function deleteAccount(db: Db, userId: UserId, password: string) {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  if (!user) throw new AppError(AppErrorCode.NotFound);
+  if (!(await verifyPassword(password, user.passwordHash))) {
+    throw new AppError(AppErrorCode.InvalidInput, { password: "errors.wrongPassword" });
+  }
+  const activeClasses = await db.class.count({ where: { teacherId: userId, archived: false } });
+  if (activeClasses > 0) throw new AppError(AppErrorCode.Conflict, { _: "accountData.deleteActiveClasses" });
+  await db.user.delete({ where: { id: userId } });
+}

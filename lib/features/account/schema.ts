@@ -20,3 +20,7 @@ export const changePasswordInput = z.object({
   currentPassword: z.string().min(1, "errors.wrongPassword").max(200, "errors.wrongPassword"),
   newPassword: password,
 });
+
+export const deleteAccountInput = z.object({
+  password: z.string().min(1, "errors.wrongPassword").max(200, "errors.wrongPassword"),
+});

@@ -33,6 +33,12 @@ const MAX_REVIEW_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** A client clock a little ahead is tolerated; further ahead is taken as now. */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const WRITE_ATTEMPTS = 5;
+/**
+ * How long a review may wait for a connection (PostgreSQL pool of 10) or for SQLite's single
+ * writer, and run. Prisma's defaults (2 s, 5 s) answered 500 to a third of the reviews of 200
+ * students at once on PostgreSQL (P2028, scripts/load/run.ts): under a burst, wait instead.
+ */
+const REVIEW_TRANSACTION = { maxWait: 10_000, timeout: 15_000 };
 
 export interface RecordReviewInput {
   clientId: string;
@@ -48,6 +54,11 @@ class WriteConflict extends Error {}
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
+}
+
+/** P2028: the transaction did not start in time, or expired and was rolled back; safe to retry. */
+function isTransactionTimeout(error: unknown): boolean {
+  return (error as { code?: string }).code === "P2028";
 }
 
 function reviewTime(raw: string | Date | undefined, now: Date): Date {
@@ -161,7 +172,7 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
         if (updated.count !== 1) throw new WriteConflict();
         if (!inOrder) await tx.reviewLog.update({ where: { id: log.id }, data: { resultDue: next.due } });
         return { due: next.due, leech: applied.leech };
-      });
+      }, REVIEW_TRANSACTION);
       return {
         clientId: input.clientId,
         rating,
@@ -176,7 +187,7 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
       };
     } catch (error) {
       if (error instanceof AppError) throw error;
-      const raced = error instanceof WriteConflict || isUniqueViolation(error);
+      const raced = error instanceof WriteConflict || isUniqueViolation(error) || isTransactionTimeout(error);
       if (!raced || attempt + 1 >= WRITE_ATTEMPTS) throw error;
       // A twin request with this clientId may have won: answer with its result.
       const stored = await storedOutcome(db, userId, input.clientId);

@@ -1,3 +1,4 @@
+import * as accountData from "./account-data";
 import * as assignments from "./assignments";
 import * as classes from "./classes";
 import * as offline from "./offline";
@@ -8,6 +9,7 @@ export const en: Messages = {
   classes: classes.en,
   assignments: assignments.en,
   reports: reports.en,
+  accountData: accountData.en,
   offline: offline.en,
   app: {
     name: "Delta Recall",

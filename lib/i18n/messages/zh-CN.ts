@@ -1,3 +1,4 @@
+import * as accountData from "./account-data";
 import * as assignments from "./assignments";
 import * as classes from "./classes";
 import * as offline from "./offline";
@@ -9,6 +10,7 @@ export const zhCN = {
   classes: classes.zh,
   assignments: assignments.zh,
   reports: reports.zh,
+  accountData: accountData.zh,
   offline: offline.zh,
   app: {
     name: "Delta Recall",
