@@ -18,7 +18,7 @@ export default async function AccountPage() {
       <ChangePasswordForm />
       <section className="flex flex-col gap-3" aria-labelledby="data-heading">
         <h2 id="data-heading" className="text-lg font-semibold">{t("accountData.title")}</h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">{t("accountData.exportIntro")}</p>
+        <p className="text-sm text-fg-soft">{t("accountData.exportIntro")}</p>
         {/* A plain link: the route answers with a file download. */}
         <a href="/api/account/export" download className={buttonClass("secondary")}>
           {t("accountData.exportLink")}

@@ -80,6 +80,16 @@ export function readmeTable(doc: { machine: any; date: string; fullRun: { second
   if (g?.error) row("5 grade → next card", "run", g.error, "", false);
   else if (g) row("5 grade → next card", `median / p95 over ${g.cards} cards`, `${g.medianMs} / ${g.p95Ms} ms`, `p95 ≤ ${g.targets.p95Ms} ms`, g.met.p95);
 
+  const l = r.load;
+  if (l?.error) row("6 load without loss", "run", l.error, "", false);
+  else if (l) {
+    for (const x of l.runs as any[]) {
+      const label = `6 load (${x.engine === "sqlite" ? "SQLite" : "PostgreSQL"}${x.kills ? `, ${x.kills} SIGKILLs` : ""})`;
+      row(label, `${l.students} students × ${l.seconds} s: acked, sent twice, req/s, 5xx`, `${x.acked}, ${x.sentTwice}, ${x.reqPerSec}, ${x.serverErrors}`, "", null);
+      row(label, "lost, duplicated, cards ≠ replay of log", `${x.lost}, ${x.duplicated}, ${x.cardMismatches}`, "0, 0, 0", x.ok);
+    }
+  }
+
   // The plans of the due-queue reads, SQL shortened to what follows FROM.
   const plans: string[] = [];
   for (const [key, label] of [

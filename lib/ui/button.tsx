@@ -1,12 +1,14 @@
 import type { ButtonHTMLAttributes, Ref } from "react";
 
-type Variant = "primary" | "secondary" | "ghost";
+type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const styles: Record<Variant, string> = {
   primary: "bg-accent text-on-accent hover:bg-accent-strong disabled:bg-accent/60",
   secondary:
     "border border-line-strong bg-raised text-fg hover:bg-sunken",
   ghost: "text-fg-soft hover:bg-sunken",
+  /** Actions that cannot be taken back (deleting the account). */
+  danger: "bg-bad text-on-accent hover:opacity-90 disabled:opacity-60",
 };
 
 /** Touch targets are at least 44 px high (min-h-11 min-w-11). */

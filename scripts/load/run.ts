@@ -14,7 +14,7 @@
 // prefix), LOAD_KEEP_LOG=1 (keep the server's log in data/).
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { encode } from "next-auth/jwt";
@@ -449,15 +449,44 @@ function report(r: RunResult): boolean {
   return ok;
 }
 
+function summary(engine: "sqlite" | "postgres", r: RunResult, ok: boolean) {
+  const v = r.verdict;
+  const t = r.tally;
+  return {
+    engine,
+    kills: r.kills,
+    acked: v.acked,
+    stored: v.logged,
+    sentTwice: t.doubleSends,
+    reqPerSec: Math.round(t.responses / r.seconds),
+    reviewsPerSec: Math.round(v.acked / r.seconds),
+    serverErrors: t.serverErrors,
+    restartsMs: r.restartsMs,
+    lost: v.lost,
+    duplicated: v.duplicated,
+    cardMismatches: v.cardMismatches.length,
+    cleanStart: r.cleanStart,
+    ok,
+  };
+}
+
 async function main() {
   const engines = args.db.split(",").map((e) => e.trim());
   const killCounts = args.kills.split(",").map(Number);
   for (const e of engines) if (e !== "sqlite" && e !== "postgres") throw new Error(`--db: unknown engine "${e}"`);
   if (!(STUDENTS > 0) || !(SECONDS > 0) || killCounts.some((k) => !(k >= 0))) throw new Error("--students, --seconds and --kills must be positive numbers");
   let ok = true;
+  const summaries: ReturnType<typeof summary>[] = [];
   for (const engine of engines as ("sqlite" | "postgres")[]) {
-    for (const kills of killCounts) ok = report(await run(engine, kills)) && ok;
+    for (const kills of killCounts) {
+      const result = await run(engine, kills);
+      const passed = report(result);
+      summaries.push(summary(engine, result, passed));
+      ok = passed && ok;
+    }
   }
+  // `npm run bench` (bench/load.ts) asks for the figures as JSON.
+  if (process.env.LOAD_OUT) writeFileSync(process.env.LOAD_OUT, `${JSON.stringify({ students: STUDENTS, seconds: SECONDS, runs: summaries }, null, 2)}\n`);
   process.exit(ok ? 0 : 1);
 }
 

@@ -27,13 +27,13 @@ export function DeleteAccountForm({ teacher }: { teacher: boolean }) {
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate aria-labelledby="delete-heading">
       <h2 id="delete-heading" className="text-lg font-semibold">{t("accountData.deleteTitle")}</h2>
-      <p className="text-sm text-slate-700 dark:text-slate-300">{t("accountData.deleteIntro")}</p>
-      {teacher && <p className="text-sm text-slate-700 dark:text-slate-300">{t("accountData.deleteTeacherNote")}</p>}
+      <p className="text-sm text-fg-soft">{t("accountData.deleteIntro")}</p>
+      {teacher && <p className="text-sm text-fg-soft">{t("accountData.deleteTeacherNote")}</p>}
       <Field label={t("accountData.deletePassword")} name="password" type="password" autoComplete="current-password" required error={error("password")} />
-      <Button type="submit" className="bg-red-700 hover:bg-red-800 disabled:bg-red-700/60" disabled={working}>
+      <Button type="submit" variant="danger" disabled={working}>
         {working ? t("accountData.deleting") : t("accountData.deleteSubmit")}
       </Button>
-      <p role="alert" className="text-sm text-red-700 dark:text-red-400">{error("_")}</p>
+      <p role="alert" className="text-sm text-bad">{error("_")}</p>
     </form>
   );
 }
