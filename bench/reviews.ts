@@ -13,8 +13,8 @@
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import autocannon from "autocannon";
-import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/server/auth/password";
+import { mintSessionToken, SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
 import { getBank } from "@/lib/server/content/bank";
 import { createDb } from "@/lib/server/db/create";
 import { databaseFromUrl } from "@/lib/server/db/url";
@@ -115,8 +115,8 @@ export async function reviewsBench(engine: "sqlite" | "postgres") {
     await db.user.createMany({ data: users });
     const cookies = await Promise.all(
       users.map(async (u) => {
-        const token = await encode({ token: { sub: u.id, uid: u.id, role: "student", name: u.name, email: u.email }, secret: SECRET });
-        return `next-auth.session-token=${token}`;
+        const token = await mintSessionToken({ ...u, role: "student" }, SECRET);
+        return `${SESSION_COOKIE}=${token}`;
       }),
     );
     const questions = getBank().questions;

@@ -1,19 +1,17 @@
 // App data the browser benchmarks need, made with the app's own mutations (react-server
 // condition required): a signed-in student with a published assignment, and session cookies
 // minted with the server's secret (next-auth's own `encode`), as a sign-in would set them.
-import { encode } from "next-auth/jwt";
 import { createAssignment, publishAssignment } from "@/lib/features/assignments/mutations";
 import { createClass, joinClass } from "@/lib/features/classes/mutations";
 import type { SessionUser, UserId } from "@/lib/server/auth/session";
+import { mintSessionToken } from "@/lib/server/auth/session-cookie";
 import { createDb } from "@/lib/server/db/create";
 import { databaseFromUrl } from "@/lib/server/db/url";
 import { SECRET } from "./util";
 
-export const SESSION_COOKIE = "next-auth.session-token";
+export { SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
 
-export async function sessionToken(user: { id: string; name: string; email: string; role: "student" | "teacher" }): Promise<string> {
-  return encode({ token: { sub: user.id, uid: user.id, role: user.role, name: user.name, email: user.email }, secret: SECRET });
-}
+const sessionToken = (user: Parameters<typeof mintSessionToken>[0]) => mintSessionToken(user, SECRET);
 
 function localDateTime(d: Date): string {
   // Asia/Shanghai wall time (UTC+8, no DST), "YYYY-MM-DDTHH:mm".

@@ -17,9 +17,9 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { encode } from "next-auth/jwt";
 import { DEFAULT_SETTINGS, type SchedulerSettings } from "@/lib/core/schedule";
 import { hashPassword } from "@/lib/server/auth/password";
+import { mintSessionToken, SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
 import { createDb } from "@/lib/server/db/create";
 import { dropPostgresDatabase, ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
 import { databaseFromUrl } from "@/lib/server/db/url";
@@ -150,9 +150,8 @@ async function seedStudents(databaseUrl: string, count: number, runId: string): 
   for (let i = 0; i < count; i++) {
     const email = `load-${runId}-${i}@example.com`;
     const user = await db.user.create({ data: { email, name: `学生${i}`, role: "student", passwordHash } });
-    // The session cookie next-auth would set after sign-in (lib/server/auth/options.ts, jwt callback).
-    const token = await encode({ token: { sub: user.id, uid: user.id, role: "student", name: user.name, email }, secret: SECRET });
-    students.push({ id: user.id, cookie: `next-auth.session-token=${token}` });
+    const token = await mintSessionToken({ id: user.id, name: user.name, email, role: "student" }, SECRET);
+    students.push({ id: user.id, cookie: `${SESSION_COOKIE}=${token}` });
   }
   await db.$disconnect();
   return students;

@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { requireUser } from "@/lib/server/auth/session";
+import { SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
 import { db } from "@/lib/server/db/client";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
 import { allowHit, clientIp, SIGN_UP_PER_IP } from "@/lib/server/rate-limit";
@@ -39,7 +40,7 @@ export async function changePasswordAction(form: FormData): Promise<ActionResult
 }
 
 /** The session cookies next-auth sets (plain over http, `__Secure-` over https). */
-const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const SESSION_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`];
 
 export async function deleteAccountAction(form: FormData): Promise<ActionResult> {
   return toActionResult(async () => {
