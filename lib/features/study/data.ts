@@ -90,6 +90,19 @@ function studyItem(entry: QueueEntry, card: CardState | null, questions: readonl
 
 const BATCH = 10;
 
+/** What `buildQueue` needs for one learner within a deck/topic filter: their cards, today's reviews, the facets never studied. */
+async function queueInputs(db: Db, userId: UserId, filter: StudyFilter, dayKey: string) {
+  const where = { userId, ...(filter.pack && { pack: filter.pack }), ...(filter.topic && { topic: filter.topic }) };
+  const [rows, today] = await Promise.all([db.card.findMany({ where }), todayOf(db, userId, dayKey)]);
+  const index = getFacetIndex();
+  const studied = new Set(rows.map(facetKey));
+  const newFacets = index.facets.filter(
+    (f) => (!filter.pack || f.pack === filter.pack) && (!filter.topic || f.topic === filter.topic) && !studied.has(facetKey(f)),
+  );
+  const cards: QueueCard[] = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
+  return { byId: new Map(rows.map((r) => [r.id, r])), today, index, cards, newFacets };
+}
+
 /**
  * The next items of the user's queue (due reviews, then new facets within today's limits),
  * each with a question in a form other than the one shown last time.
@@ -104,18 +117,7 @@ export async function getStudyQueue(
 ): Promise<StudyQueue> {
   const settings = await getSettings(db, userId);
   const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
-  const where = { userId, ...(filter.pack && { pack: filter.pack }), ...(filter.topic && { topic: filter.topic }) };
-  const [rows, today, last] = await Promise.all([
-    db.card.findMany({ where }),
-    todayOf(db, userId, day.key),
-    lastEffectiveReview(db, userId),
-  ]);
-  const index = getFacetIndex();
-  const studied = new Set(rows.map(facetKey));
-  const newFacets = index.facets.filter(
-    (f) => (!filter.pack || f.pack === filter.pack) && (!filter.topic || f.topic === filter.topic) && !studied.has(facetKey(f)),
-  );
-  const cards: QueueCard[] = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
+  const [{ byId, today, index, cards, newFacets }, last] = await Promise.all([queueInputs(db, userId, filter, day.key), lastEffectiveReview(db, userId)]);
   const queue = buildQueue({ now, settings, cards, newFacets, today });
   const counts = { learning: 0, due: 0, new: 0 };
   for (const e of queue) {
@@ -124,7 +126,6 @@ export async function getStudyQueue(
     else counts.due++;
   }
   const skip = new Set(exclude);
-  const byId = new Map(rows.map((r) => [r.id, r]));
   const items: StudyItem[] = [];
   for (const entry of queue) {
     if (items.length >= BATCH) break;
@@ -149,12 +150,7 @@ const OFFLINE_MAX = 300;
 export async function getOfflineBundle(db: Db, userId: UserId, now: Date, locale: Locale, days: number): Promise<OfflineBundle> {
   const settings = await getSettings(db, userId);
   const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
-  const [rows, today] = await Promise.all([db.card.findMany({ where: { userId } }), todayOf(db, userId, day.key)]);
-  const index = getFacetIndex();
-  const studied = new Set(rows.map(facetKey));
-  const newFacets = index.facets.filter((f) => !studied.has(facetKey(f)));
-  const cards: QueueCard[] = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  const { byId, today, index, cards, newFacets } = await queueInputs(db, userId, {}, day.key);
   const items: OfflineItem[] = [];
   const taken = new Set<string>();
   const add = (entry: QueueEntry, availableAt: Date | null) => {
