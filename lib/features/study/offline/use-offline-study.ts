@@ -20,11 +20,6 @@ export interface SyncNote {
   reason: string | null;
 }
 
-/**
- * The device side of offline study for one signed-in learner: whether the network is there,
- * how many reviews wait in the outbox, sending them when it returns, and keeping the offline
- * bundle fresh while online.
- */
 function subscribeOnline(onChange: () => void) {
   window.addEventListener("online", onChange);
   window.addEventListener("offline", onChange);
@@ -34,6 +29,11 @@ function subscribeOnline(onChange: () => void) {
   };
 }
 
+/**
+ * The device side of offline study for one signed-in learner: whether the network is there,
+ * how many reviews wait in the outbox, sending them when it returns, and keeping the offline
+ * bundle fresh while online.
+ */
 export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutcome[]) => void) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const [pending, setPending] = useState(0);
