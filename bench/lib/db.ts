@@ -3,7 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import pg from "pg";
+import { dropPostgresDatabase, ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
 import { PG_BASE, ROOT, WORK_DIR } from "./util";
 
 export function sqliteUrl(name: string): { url: string; file: string } {
@@ -16,29 +16,21 @@ export function removeSqlite(file: string) {
   for (const suffix of ["", "-wal", "-shm", "-journal"]) if (existsSync(file + suffix)) rmSync(file + suffix);
 }
 
-/** Drops and creates the PostgreSQL database `name` (must start with bench_); returns its URL. */
-export async function freshPostgres(name: string): Promise<string> {
+function benchDatabase(name: string): string {
   if (!/^bench_[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
-  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
   return `${PG_BASE}/${name}`;
 }
 
+/** Drops and creates the PostgreSQL database `name` (must start with bench_); returns its URL. */
+export async function freshPostgres(name: string): Promise<string> {
+  const url = benchDatabase(name);
+  await dropPostgresDatabase(url);
+  await ensurePostgresDatabase(url);
+  return url;
+}
+
 export async function dropPostgres(name: string) {
-  if (!/^bench_[a-z0-9_]+$/.test(name)) throw new Error(`not a bench database name: ${name}`);
-  const admin = new pg.Client({ connectionString: `${PG_BASE}/postgres` });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } finally {
-    await admin.end();
-  }
+  await dropPostgresDatabase(benchDatabase(name));
 }
 
 /** Applies the app's migrations (scripts/prisma.mjs deploy), as `npm start` does. */
