@@ -77,9 +77,11 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
         if (exhausted.current) return;
         const more = await studyApi.queue(filter, held.map((i) => i.key));
         const known = new Set(held.map((i) => i.key));
-        const fresh = more.items.filter((i) => !known.has(i.key));
-        if (fresh.length === 0) exhausted.current = true;
-        append(fresh);
+        const unheld = more.items.filter((i) => !known.has(i.key));
+        if (unheld.length === 0) exhausted.current = true;
+        // A card reviewed in this session comes back only as a learning step; as anything else the
+        // server answered before it had that review (the refill races the review's own request).
+        append(unheld.filter((i) => i.reason === "learning" || !reviewedItems.current.has(i.key)));
         setCounts(more.counts);
       } catch (error) {
         // No answer from the server: go on from the bundle. Otherwise retried on the next card.
