@@ -13,9 +13,26 @@ function pngSize(bytes: Buffer): [number, number] {
   return [bytes.readUInt32BE(16), bytes.readUInt32BE(20)];
 }
 
+/** What the page's service worker registration is doing, for a failure message. */
+function workerState(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const r = await navigator.serviceWorker.getRegistration();
+    const state = (w: ServiceWorker | null | undefined) => w?.state ?? "none";
+    return `controller ${state(navigator.serviceWorker.controller)}, installing ${state(r?.installing)}, waiting ${state(r?.waiting)}, active ${state(r?.active)}`;
+  });
+}
+
 /** The worker controls the page, the page is in its cache and the offline bundle is on the device. */
 async function readyOffline(page: Page) {
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+  // Usually under a second. Once the worker is active it claims the page; a reload is the
+  // standard way for a page to come under an active worker, kept for the rare claim that did
+  // not reach this page (a desktop CI run once waited 30 s for it while another test loaded the server).
+  await expect(async () => {
+    const active = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.active?.state === "activated"));
+    expect(active, await workerState(page)).toBe(true);
+  }).toPass({ timeout: 40_000 });
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null))) await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
   await expect(page.getByTestId("offline-status")).toHaveAttribute("data-bundle", /^\d+$/, { timeout: 20_000 });
   await page.waitForFunction(async () => (await (await caches.open("pages")).match("/study", { ignoreVary: true })) !== undefined, null, {
     timeout: 20_000,
