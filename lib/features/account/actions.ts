@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
 import { requireUser } from "@/lib/server/auth/session";
-import { SESSION_COOKIE } from "@/lib/server/auth/session-cookie";
+import { SESSION_COOKIES } from "@/lib/server/auth/session-cookie";
 import { db } from "@/lib/server/db/client";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
 import { allowHit, clientIp, SIGN_UP_PER_IP } from "@/lib/server/rate-limit";
@@ -38,9 +38,6 @@ export async function changePasswordAction(form: FormData): Promise<ActionResult
     return undefined;
   });
 }
-
-/** The session cookies next-auth sets (plain over http, `__Secure-` over https). */
-const SESSION_COOKIES = [SESSION_COOKIE, `__Secure-${SESSION_COOKIE}`];
 
 export async function deleteAccountAction(form: FormData): Promise<ActionResult> {
   return toActionResult(async () => {

@@ -51,6 +51,8 @@ export interface RecordReviewInput {
 
 /** A lost race (the card changed under us, or a twin request was first): try again. */
 class WriteConflict extends Error {}
+/** The card is suspended: refused, unless this clientId was stored before (see recordReview). */
+class CardSuspended extends Error {}
 
 function isUniqueViolation(error: unknown): boolean {
   return (error as { code?: string }).code === "P2002";
@@ -108,9 +110,8 @@ async function storedOutcome(db: Db | Tx, userId: UserId, clientId: string): Pro
  */
 export async function recordReview(db: Db, userId: UserId, input: RecordReviewInput, now: Date): Promise<ReviewOutcome> {
   const q = question(input.questionId);
-  const seen = await storedOutcome(db, userId, input.clientId);
-  if (seen) return seen;
-
+  // A repeated clientId is not looked up first (one query less per review): its log insert hits
+  // the unique (userId, clientId) and the stored result is answered below.
   let rating: 1 | 2 | 3 | 4;
   let correct: boolean | null = null;
   let partial = false;
@@ -132,16 +133,17 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
     try {
       const written = await db.$transaction(async (tx) => {
         const card = await findOrCreateCard(tx, userId, q, reviewedAt);
-        if (card.suspended) throw new AppError(AppErrorCode.Conflict, { card: "errors.CONFLICT" });
+        if (card.suspended) throw new CardSuspended();
         const state = cardState(card);
         // In order only if no log entry of any kind is later: a reset keeps lastReview, so a review
         // made before a reset (arriving after it) used to be applied to the reset card, which
         // replay(log) then wipes (test/db/study.test.ts, 8b).
-        const latest = await tx.reviewLog.findFirst({ where: { cardId: card.id }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }], select: { reviewedAt: true } });
+        const latest = await tx.reviewLog.findFirst({ where: { cardId: card.id }, orderBy: LOG_ORDER_DESC, select: { reviewedAt: true, kind: true, elapsedDays: true } });
         const inOrder = (!state.lastReview || reviewedAt >= state.lastReview) && (!latest || reviewedAt >= latest.reviewedAt);
         let applied;
         if (inOrder) {
-          const last = await lastLogOf(tx, card.id);
+          // The latest entry is nearly always a review: then it is the last review, no second read.
+          const last = latest?.kind === "review" ? latest : await lastReviewOf(tx, card.id);
           applied = applyReview(state, rating, reviewedAt, settings, card.id, { lastElapsedDays: last?.elapsedDays ?? 0 });
         } else {
           // Made offline before the card's latest review: schedule it on the card as it was then.
@@ -187,11 +189,13 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
       };
     } catch (error) {
       if (error instanceof AppError) throw error;
-      const raced = error instanceof WriteConflict || isUniqueViolation(error) || isTransactionTimeout(error);
-      if (!raced || attempt + 1 >= WRITE_ATTEMPTS) throw error;
-      // A twin request with this clientId may have won: answer with its result.
+      // This clientId may be stored already (a repeat, or a twin request that won): answer with
+      // its result. That includes a repeat of the review that made the card a leech.
       const stored = await storedOutcome(db, userId, input.clientId);
       if (stored) return stored;
+      if (error instanceof CardSuspended) throw new AppError(AppErrorCode.Conflict, { card: "errors.CONFLICT" });
+      const raced = error instanceof WriteConflict || isUniqueViolation(error) || isTransactionTimeout(error);
+      if (!raced || attempt + 1 >= WRITE_ATTEMPTS) throw error;
     }
   }
 }
@@ -202,14 +206,18 @@ async function findOrCreateCard(tx: Tx, userId: UserId, q: Question, at: Date) {
   // the same card to commit, so concurrent reviews queue up. Reading first let them all fail the
   // version check and retry at once; 10 concurrent reviews of one facet ran out of attempts
   // (test/db/study.test.ts). SQLite serializes writers anyway; the version check stays as a guard.
-  const locked = await tx.card.updateMany({ where: key, data: { version: { increment: 0 } } });
-  if (locked.count === 1) return tx.card.findUniqueOrThrow({ where: { userId_pack_factId_facet: key } });
+  // One statement (UPDATE … RETURNING) takes the lock and reads the row.
+  const [locked] = await tx.card.updateManyAndReturn({ where: key, data: { version: { increment: 0 } } });
+  if (locked) return locked;
   // Created at its first review, so replay(log, createdAt) starts from the same new card.
   return tx.card.create({ data: { ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at } });
 }
 
-async function lastLogOf(tx: Tx, cardId: string) {
-  return tx.reviewLog.findFirst({ where: { cardId, kind: "review" }, orderBy: [{ reviewedAt: "desc" }, { id: "desc" }] });
+/** A card's log, latest first: by review time, ties by id (compareEntries, reversed). */
+const LOG_ORDER_DESC = [{ reviewedAt: "desc" }, { id: "desc" }] as const satisfies { reviewedAt?: "desc"; id?: "desc" }[];
+
+async function lastReviewOf(tx: Tx, cardId: string) {
+  return tx.reviewLog.findFirst({ where: { cardId, kind: "review" }, orderBy: LOG_ORDER_DESC, select: { elapsedDays: true } });
 }
 
 /** The card rebuilt from its whole log (the log is the source of truth). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -35,9 +36,24 @@ export async function checkCredentials(database: Db, raw: unknown, ip = "direct"
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 
+const dev = globalThis as unknown as { __deltaRecallDevSecret?: string };
+
+/**
+ * The key sessions are encrypted with. `npm start` always sets NEXTAUTH_SECRET (generated once in
+ * data/ outside production); bare `next dev` may not, and gets one per process, so a restart
+ * signs everyone out there. Production without it fails at start (scripts/start.ts).
+ */
+export function authSecret(): string {
+  const { nextAuthSecret, nodeEnv } = env();
+  if (nextAuthSecret) return nextAuthSecret;
+  if (nodeEnv === "production") throw new Error("NEXTAUTH_SECRET is required when NODE_ENV=production");
+  dev.__deltaRecallDevSecret ??= randomBytes(32).toString("base64url");
+  return dev.__deltaRecallDevSecret;
+}
+
 export function authOptions(): NextAuthOptions {
   return {
-    secret: env().nextAuthSecret,
+    secret: authSecret(),
     session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: "/signin" },
     providers: [

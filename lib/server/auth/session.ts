@@ -1,11 +1,12 @@
 import "server-only";
-import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { isRole, type Role } from "@/lib/core/roles";
 import { db } from "../db/client";
 import { AppError, AppErrorCode } from "../errors";
-import { authOptions } from "./options";
+import { authSecret } from "./options";
+import { readSessionToken, SESSION_COOKIES } from "./session-cookie";
 
 /** The signed-in user, read from the database so a deleted account or changed role takes effect at once. */
 export interface SessionUser {
@@ -18,9 +19,23 @@ export interface SessionUser {
 /** A user id that came from the session: data functions take it, so an unscoped id does not type-check. */
 export type UserId = string & { readonly __brand: "UserId" };
 
+/**
+ * The session cookie's claims, decrypted with next-auth's own decode. Not getServerSession: it
+ * runs next-auth's whole session endpoint on every request, including re-encrypting the token for
+ * a cookie it cannot set from server components and route handlers (it never extended a session
+ * here either: a session lasts 30 days from sign-in). That was CPU time on every review (bench/).
+ * Limit: a token next-auth split over several cookies (over 4 kB) is not read; ours are ~0.5 kB.
+ */
+async function sessionUserId(): Promise<string | null> {
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find(Boolean);
+  if (!token) return null;
+  const claims = await readSessionToken(token, authSecret());
+  return typeof claims?.uid === "string" ? claims.uid : null;
+}
+
 const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions());
-  const id = session?.user?.id;
+  const id = await sessionUserId();
   if (!id) return null;
   const user = await db().user.findUnique({ where: { id }, select: { id: true, name: true, email: true, role: true } });
   if (!user || !isRole(user.role)) return null;
