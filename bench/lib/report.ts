@@ -22,6 +22,10 @@ export function readmeTable(doc: { machine: any; date: string; fullRun: { second
     row(`1 reviews (${engine})`, "POST /api/reviews req/s, p50/p95/p99", `${x.review.reqPerSec}, ${x.review.p50}/${x.review.p95}/${x.review.p99} ms`, "", null);
     row(`1 reviews (${engine})`, "review ÷ bare req/s", `${x.ratio}`, `≥ ${x.targets.ratioToBare}`, x.met.ratio);
     row(`1 reviews (${engine})`, "review p95", ms(x.review.p95), `≤ ${x.targets.reviewP95Ms} ms`, x.met.p95);
+    if (x.cpuRatio !== undefined) {
+      const pg = engine === "postgres" ? " (app server only, not PostgreSQL's)" : "";
+      row(`1 reviews (${engine})`, `server CPU per request${pg}: bare / review; bare ÷ review`, `${ms(x.bare.cpuMsPerRequest)} / ${ms(x.review.cpuMsPerRequest)}; ${x.cpuRatio}`, "", null);
+    }
     if (x.single) {
       row(`1 reviews (${engine})`, "1 connection: bare req/s, p50/p95", `${x.single.bare.reqPerSec}, ${x.single.bare.p50}/${x.single.bare.p95} ms`, "", null);
       row(`1 reviews (${engine})`, "1 connection: review req/s, p50/p95", `${x.single.review.reqPerSec}, ${x.single.review.p50}/${x.single.review.p95} ms`, "", null);

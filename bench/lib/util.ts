@@ -1,7 +1,7 @@
 // Shared by the benchmarks: percentiles, the machine, and the app server under its own
 // process group (started with `npm start`, stopped with kill(-pgid) so nothing is left behind).
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
@@ -45,9 +45,33 @@ export function log(message: string) {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
+/**
+ * CPU time (user + system, ms) used so far by the live processes of a process group, read from
+ * /proc (Linux; clock ticks of 10 ms). On a shared machine this moves far less with other work
+ * than requests per second do.
+ */
+export function groupCpuMs(pgid: number): number {
+  let ticks = 0;
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    } catch {
+      continue; // exited meanwhile
+    }
+    // The fields after "(command)": state, ppid, pgrp, … utime and stime are the 12th and 13th.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks * 10;
+}
+
 export interface Server {
   url: string;
   child: ChildProcess;
+  /** CPU time (ms) the server's processes have used so far (groupCpuMs). */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -96,6 +120,7 @@ export async function startServer(opts: { port: number; databaseUrl: string; nam
   return {
     url,
     child,
+    cpuMs: () => (child.pid ? groupCpuMs(child.pid) : NaN),
     async stop() {
       kill();
       for (let i = 0; i < 50 && !exited; i++) await new Promise((r) => setTimeout(r, 100));
