@@ -336,8 +336,10 @@ describe(`study data layer on ${db.$engine}`, () => {
     ]);
     await expectMatchesReplay(db, card.id);
 
-    // A suspended card takes no review, and is not in the queue.
+    // A suspended card takes no review, and is not in the queue; a repeat of the review that
+    // suspended it is answered with that review's result.
     await expectAppError(grade(user, q, 3, plus(now, HOUR)), "CONFLICT");
+    expect(await grade(user, q, 1, now, leechClientId)).toEqual({ ...lastOutcome, duplicate: true });
     const queue = await getStudyQueue(db, user, { pack: q.pack }, plus(now, HOUR), "zh-CN");
     expect(queue.items.map((i) => i.key)).not.toContain(facetKey(q));
 
