@@ -8,8 +8,8 @@
 // directly in the database: better-sqlite3, one transaction per chunk of users, rows in key order;
 // on PostgreSQL one INSERT … SELECT over generate_series. The 10M step grows the 1M database.
 // Then, for random users, times the app's own reads with its Prisma client:
-//   nextDue:  getStudyQueue's card read (`card.findMany({ where: { userId } })`) + buildQueue, first 20
-//   today:    getStudyQueue's log read for today (todayOf: `reviewLog.findMany({ where: { userId, dayKey } … })`) + todayCounts
+//   nextDue:  getStudyQueue's card read (queueCards: the user's cards, the queue's columns) + buildQueue, first 20
+//   today:    getStudyQueue's log read for today (todayOf: the user's log rows of the day + todayCounts)
 //   studyQueue: the whole getStudyQueue (three reads, the queue, ten items with questions), for reference
 // and prints the query plan of the SQL those calls send (captured from Prisma's query log).
 import { statfsSync, statSync } from "node:fs";
@@ -18,8 +18,8 @@ import Database from "better-sqlite3";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { buildQueue, DEFAULT_SETTINGS, learnerDay, todayCounts } from "@/lib/core/schedule";
-import { cardState, getStudyQueue } from "@/lib/features/study/data";
+import { buildQueue, DEFAULT_SETTINGS, learnerDay } from "@/lib/core/schedule";
+import { getStudyQueue, newFacetsOf, queueCards, todayOf } from "@/lib/features/study/data";
 import { getFacetIndex } from "@/lib/features/study/facets";
 import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
@@ -200,25 +200,12 @@ async function seedPostgres(url: string, users: number, now: number, keys: { tod
 async function timeQueries(db: Db, users: number, now: Date) {
   const settings = { ...DEFAULT_SETTINGS };
   const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
-  const index = getFacetIndex();
-  // The two reads exactly as getStudyQueue makes them (data.ts), and what it does with them.
+  // The two reads of getStudyQueue (data.ts, through queueInputs), and what it does with them.
   const nextDue = async (id: UserId) => {
-    const rows = await db.card.findMany({ where: { userId: id } });
-    const studied = new Set(rows.map((r) => `${r.pack}/${r.factId}/${r.facet}`));
-    const newFacets = index.facets.filter((f) => !studied.has(`${f.pack}/${f.factId}/${f.facet}`));
-    const cards = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
-    return buildQueue({ now, settings, cards, newFacets, today: { newIntroduced: 0, reviewsDone: 0, factIdsReviewed: new Set() }, limit: 20 });
+    const cards = await queueCards(db, id, {});
+    return buildQueue({ now, settings, cards, newFacets: newFacetsOf(cards, {}), today: { newIntroduced: 0, reviewsDone: 0, factIdsReviewed: new Set() }, limit: 20 });
   };
-  const today = async (id: UserId) => {
-    const rows = await db.reviewLog.findMany({
-      where: { userId: id, dayKey: day.key },
-      select: { id: true, kind: true, undoOf: true, prevState: true, dayKey: true, card: { select: { pack: true, factId: true } } },
-    });
-    return todayCounts(
-      rows.map((r) => ({ ...r, pack: r.card.pack, factId: r.card.factId })),
-      day.key,
-    );
-  };
+  const today = (id: UserId) => todayOf(db, id, day.key);
   const studyQueue = (id: UserId) => getStudyQueue(db, id, {}, now, "zh-CN");
   const pick = () => userId(Math.floor(Math.random() * users)) as UserId;
   // Sanity: a seeded user has a queue and today's reviews.

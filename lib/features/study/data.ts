@@ -53,7 +53,7 @@ export interface StudyFilter {
 }
 
 /** Today's log entries of the user, with their card's fact: limits and siblings. */
-async function todayOf(db: Db, userId: UserId, dayKey: string) {
+export async function todayOf(db: Db, userId: UserId, dayKey: string) {
   const rows = await db.reviewLog.findMany({
     where: { userId, dayKey },
     select: { id: true, kind: true, undoOf: true, prevState: true, dayKey: true, card: { select: { pack: true, factId: true } } },
@@ -90,17 +90,47 @@ function studyItem(entry: QueueEntry, card: CardState | null, questions: readonl
 
 const BATCH = 10;
 
-/** What `buildQueue` needs for one learner within a deck/topic filter: their cards, today's reviews, the facets never studied. */
-async function queueInputs(db: Db, userId: UserId, filter: StudyFilter, dayKey: string) {
+/** The columns of a Card row the queue reads (QueueCard): not userId, version, leech, createdAt. */
+const QUEUE_COLUMNS = {
+  id: true,
+  pack: true,
+  factId: true,
+  facet: true,
+  topic: true,
+  suspended: true,
+  lastForm: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+} as const satisfies Record<keyof QueueCard, true>;
+
+/**
+ * All of the learner's cards within the filter, as the queue reads them. All, not only those due:
+ * the queue also needs the studied set (for new facets) and, with an exam date, cards not yet due.
+ */
+export function queueCards(db: Db, userId: UserId, filter: StudyFilter): Promise<QueueCard[]> {
   const where = { userId, ...(filter.pack && { pack: filter.pack }), ...(filter.topic && { topic: filter.topic }) };
-  const [rows, today] = await Promise.all([db.card.findMany({ where }), todayOf(db, userId, dayKey)]);
-  const index = getFacetIndex();
-  const studied = new Set(rows.map(facetKey));
-  const newFacets = index.facets.filter(
+  return db.card.findMany({ where, select: QUEUE_COLUMNS });
+}
+
+/** The bank's facets within the filter that have no card among `cards`, in bank order. */
+export function newFacetsOf(cards: readonly QueueCard[], filter: StudyFilter) {
+  const studied = new Set(cards.map(facetKey));
+  return getFacetIndex().facets.filter(
     (f) => (!filter.pack || f.pack === filter.pack) && (!filter.topic || f.topic === filter.topic) && !studied.has(facetKey(f)),
   );
-  const cards: QueueCard[] = rows.map((r) => ({ ...cardState(r), id: r.id, pack: r.pack, factId: r.factId, facet: r.facet, topic: r.topic, suspended: r.suspended, lastForm: r.lastForm }));
-  return { byId: new Map(rows.map((r) => [r.id, r])), today, index, cards, newFacets };
+}
+
+/** What `buildQueue` needs for one learner within a deck/topic filter: their cards, today's reviews, the facets never studied. */
+async function queueInputs(db: Db, userId: UserId, filter: StudyFilter, dayKey: string) {
+  const [cards, today] = await Promise.all([queueCards(db, userId, filter), todayOf(db, userId, dayKey)]);
+  return { byId: new Map(cards.map((c) => [c.id, c])), today, index: getFacetIndex(), cards, newFacets: newFacetsOf(cards, filter) };
 }
 
 /**
