@@ -1,9 +1,9 @@
 // Shared by the benchmarks: percentiles, the machine, and the app server under its own
 // process group (started with `npm start`, stopped with kill(-pgid) so nothing is left behind).
-import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { appCpuMs, startApp, stopApp, waitUntilServing } from "../../scripts/lib/app-server";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
 export const BENCH_DIR = path.join(ROOT, "bench");
@@ -45,95 +45,36 @@ export function log(message: string) {
   console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${message}`);
 }
 
-/**
- * CPU time (user + system, ms) used so far by the live processes of a process group, read from
- * /proc (Linux; clock ticks of 10 ms). On a shared machine this moves far less with other work
- * than requests per second do.
- */
-export function groupCpuMs(pgid: number): number {
-  let ticks = 0;
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    } catch {
-      continue; // exited meanwhile
-    }
-    // The fields after "(command)": state, ppid, pgrp, … utime and stime are the 12th and 13th.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
-  }
-  return ticks * 10;
-}
-
 export interface Server {
   url: string;
-  child: ChildProcess;
-  /** CPU time (ms) the server's processes have used so far (groupCpuMs). */
+  /** CPU time (ms) the server's processes have used so far (appCpuMs). */
   cpuMs(): number;
   stop(): Promise<void>;
 }
 
-/** `npm start` (build when sources changed, migrate, seed, serve) in its own process group. */
+/** `npm start` on its own port and database, in its own process group (scripts/lib/app-server.ts). */
 export async function startServer(opts: { port: number; databaseUrl: string; name: string; timeoutMs?: number }): Promise<Server> {
   mkdirSync(WORK_DIR, { recursive: true });
   const logFile = path.join(WORK_DIR, `server-${opts.name}.log`);
-  const out = createWriteStream(logFile);
-  // detached = setsid: the server and every process it starts share one new process group.
-  const child = spawn("npm", ["start"], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-    // BENCH_SERVER_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=data/bench/prof") profiles the server.
-    env: { ...process.env, ...(process.env.BENCH_SERVER_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } : {}), PORT: String(opts.port), DATABASE_URL: opts.databaseUrl, NEXTAUTH_SECRET: SECRET, NEXTAUTH_URL: `http://localhost:${opts.port}`, DEMO: "1" },
-  });
-  child.stdout?.pipe(out, { end: false });
-  child.stderr?.pipe(out, { end: false });
-  let exited = false;
-  child.on("exit", () => (exited = true));
-  const kill = () => {
-    try {
-      if (child.pid) process.kill(-child.pid, "SIGTERM");
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on("exit", kill);
-  const url = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + (opts.timeoutMs ?? 15 * 60_000);
+  rmSync(logFile, { force: true });
   log(`starting server ${opts.name} on :${opts.port} (log: ${path.relative(ROOT, logFile)})`);
-  for (;;) {
-    if (exited) throw new Error(`server ${opts.name} exited before serving; see ${logFile}`);
-    if (Date.now() > deadline) {
-      kill();
-      throw new Error(`server ${opts.name} did not answer in time; see ${logFile}`);
-    }
-    try {
-      const res = await fetch(`${url}/api/health`);
-      if (res.ok) break;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 500));
+  const app = startApp({
+    port: opts.port,
+    databaseUrl: opts.databaseUrl,
+    secret: SECRET,
+    logFile,
+    demo: "1",
+    // BENCH_SERVER_NODE_OPTIONS profiles the server, e.g. "--import=<a script starting node:inspector's
+    // profiler>" (node refuses --cpu-prof in NODE_OPTIONS).
+    ...(process.env.BENCH_SERVER_NODE_OPTIONS && { env: { NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS } }),
+  });
+  try {
+    await waitUntilServing(app, opts.timeoutMs ?? 15 * 60_000);
+  } catch (error) {
+    await stopApp(app, "SIGKILL");
+    throw new Error(`server ${opts.name}: ${(error as Error).message}`);
   }
-  return {
-    url,
-    child,
-    cpuMs: () => (child.pid ? groupCpuMs(child.pid) : NaN),
-    async stop() {
-      kill();
-      for (let i = 0; i < 50 && !exited; i++) await new Promise((r) => setTimeout(r, 100));
-      if (!exited && child.pid) {
-        try {
-          process.kill(-child.pid, "SIGKILL");
-        } catch {
-          /* gone */
-        }
-      }
-      process.off("exit", kill);
-    },
-  };
+  return { url: app.url, cpuMs: () => appCpuMs(app), stop: () => stopApp(app) };
 }
 
 /** A benchmark run as a script: its result goes to $BENCH_OUT (set by bench/run.ts) or stdout. */

@@ -12,9 +12,9 @@
 //     [--db sqlite,postgres] [--kills 0,2]        (each engine × each kill count is one run)
 // Env: LOAD_PORT (default 3200), TEST_PG_URL (PostgreSQL server), LOAD_DB_PREFIX (database name
 // prefix), LOAD_KEEP_LOG=1 (keep the server's log in data/).
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { DEFAULT_SETTINGS, type SchedulerSettings } from "@/lib/core/schedule";
@@ -23,6 +23,7 @@ import { mintSessionToken, SESSION_COOKIE } from "@/lib/server/auth/session-cook
 import { createDb } from "@/lib/server/db/create";
 import { dropPostgresDatabase, ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
 import { databaseFromUrl } from "@/lib/server/db/url";
+import { startApp, stopApp, waitUntilServing, type AppServer } from "../lib/app-server";
 import { compareLoad, verdictOk, type LoadVerdict } from "./compare";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -44,95 +45,6 @@ const SECRET = randomBytes(32).toString("base64url");
 /** Share of reviews sent twice at once (a double tap, a retry racing the first request). */
 const DOUBLE_SEND = 0.1;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-// ---------------------------------------------------------------- the server
-
-interface Server {
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-/** Process groups started and not yet stopped: killed if this script dies first. */
-const live = new Set<number>();
-process.on("exit", () => {
-  for (const pgid of live) {
-    try {
-      process.kill(-pgid, "SIGKILL");
-    } catch {
-      // gone
-    }
-  }
-});
-
-/**
- * The app in its own process group (like `setsid`), output to a log file: through
- * scripts/start.ts (env check, migrate, build if needed, serve), or for a restart mid-load
- * `next start` alone, as a process supervisor would restart it: start.ts's `migrate deploy`
- * costs seconds (on PostgreSQL the Prisma CLI lingers ~10 s on an open connection), which would
- * leave the short run mostly without a server.
- */
-function startServer(databaseUrl: string, logFile: string, how: "start-script" | "next-start" = "start-script"): Server {
-  const fd = openSync(logFile, "a");
-  const command =
-    how === "start-script"
-      ? ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"]
-      : [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(PORT)];
-  const child = spawn(process.execPath, command, {
-    cwd: root,
-    detached: true,
-    stdio: ["ignore", fd, fd],
-    env: {
-      ...process.env,
-      ...(how === "next-start" && { NODE_ENV: "production" }),
-      DATABASE_URL: databaseUrl,
-      PORT: String(PORT),
-      DEMO: "0",
-      NEXTAUTH_SECRET: SECRET,
-      NEXTAUTH_URL: `http://localhost:${PORT}`,
-    },
-  });
-  closeSync(fd);
-  live.add(child.pid!);
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, exited };
-}
-
-async function waitUntilServing(server: Server, logFile: string, timeoutMs = 600_000): Promise<void> {
-  const started = Date.now();
-  let dead = false;
-  void server.exited.then(() => (dead = true));
-  while (Date.now() - started < timeoutMs) {
-    if (dead) throw new Error(`the server exited before serving; its log:\n${tail(logFile)}`);
-    try {
-      const res = await fetch(`${BASE}/api/auth/csrf`, { signal: AbortSignal.timeout(5000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await sleep(250);
-  }
-  throw new Error(`the server did not serve within ${timeoutMs / 1000} s; its log:\n${tail(logFile)}`);
-}
-
-function tail(file: string): string {
-  return readFileSync(file, "utf8").split("\n").slice(-30).join("\n");
-}
-
-async function stopServer(server: Server, signal: "SIGKILL" | "SIGTERM"): Promise<void> {
-  try {
-    process.kill(-server.child.pid!, signal);
-  } catch {
-    // already gone
-  }
-  await server.exited;
-  live.delete(server.child.pid!);
-  // next start may leave a worker in the group after the leader exits: make sure the port is free.
-  try {
-    process.kill(-server.child.pid!, "SIGKILL");
-  } catch {
-    // group empty
-  }
-}
 
 // ---------------------------------------------------------------- students
 
@@ -333,10 +245,11 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
   const databaseUrl = engine === "sqlite" ? `file:./${sqliteFile}` : `${PG_SERVER}/${DB_PREFIX}_${runId}`;
   const logFile = path.join(root, "data", `load-${runId}.log`);
   if (engine === "postgres") await ensurePostgresDatabase(databaseUrl);
-  let server: Server | null = null;
+  let server: AppServer | null = null;
+  const start = (how: "start-script" | "next-start") => startApp({ port: PORT, databaseUrl, secret: SECRET, logFile, how });
   try {
-    server = startServer(databaseUrl, logFile);
-    await waitUntilServing(server, logFile);
+    server = start("start-script");
+    await waitUntilServing(server);
     const students = await seedStudents(databaseUrl, STUDENTS, runId);
 
     const tally = newTally();
@@ -354,10 +267,10 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
       // Only kill a warm server under load (a fresh one first builds the question bank), so the
       // kill lands with requests in flight.
       await answered(tally, sinceStart + STUDENTS);
-      await stopServer(server, "SIGKILL");
+      await stopApp(server, "SIGKILL");
       const down = Date.now();
-      server = startServer(databaseUrl, logFile, "next-start");
-      await waitUntilServing(server, logFile);
+      server = start("next-start");
+      await waitUntilServing(server);
       restartsMs.push(Date.now() - down);
       sinceStart = tally.responses;
     }
@@ -368,30 +281,30 @@ async function run(engine: "sqlite" | "postgres", kills: number): Promise<RunRes
     giveUpAt = Date.now() + 30_000;
     await clients;
     const seconds = (Date.now() - startedAt) / 1000;
-    await stopServer(server, "SIGTERM");
+    await stopApp(server, "SIGTERM");
     server = null;
 
     // After the kills the app must still start cleanly through `npm start`'s script (env,
     // content, migrations, WAL recovery) and serve.
     let cleanStart = true;
     if (kills > 0) {
-      server = startServer(databaseUrl, logFile);
+      server = start("start-script");
       try {
-        await waitUntilServing(server, logFile, 120_000);
+        await waitUntilServing(server, 120_000);
         const probe = await call(newTally(), students[0]!, "GET", "/api/study/queue", undefined, Date.now());
         cleanStart = probe?.status === 200;
       } catch (error) {
         console.error((error as Error).message);
         cleanStart = false;
       }
-      await stopServer(server, "SIGTERM");
+      await stopApp(server, "SIGTERM");
       server = null;
     }
 
     const verdict = await verdictFromDatabase(databaseUrl, tally, students.map((s) => s.id));
     return { label, verdict, tally, seconds, kills, restartsMs, cleanStart, backup: await backup };
   } finally {
-    if (server) await stopServer(server, "SIGKILL");
+    if (server) await stopApp(server, "SIGKILL");
     if (engine === "postgres") await dropPostgresDatabase(databaseUrl);
     else for (const suffix of ["", "-wal", "-shm"]) rmSync(path.join(root, sqliteFile + suffix), { force: true });
     if (process.env.LOAD_KEEP_LOG) console.log(`  server log kept: ${logFile}`);
