@@ -25,7 +25,8 @@ import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
 import { PrismaClient as PostgresClient } from "@/lib/server/db/generated/postgres/client";
 import { PrismaClient as SqliteClient } from "@/lib/server/db/generated/sqlite/client";
-import { dropPostgres, freshPostgres, migrate, removeSqlite, sqliteUrl } from "./lib/db";
+import { migrateDeploy } from "../scripts/lib/migrate";
+import { dropPostgres, freshPostgres, removeSqlite, sqliteUrl } from "./lib/db";
 import { emit, log, round, runMain, summary, WORK_DIR } from "./lib/util";
 
 const CARDS_PER_USER = 100;
@@ -306,7 +307,7 @@ export async function queueBench() {
 
   const { url, file } = sqliteUrl("queue");
   removeSqlite(file);
-  migrate(url);
+  migrateDeploy(url);
   const sizes = [
     { label: "1M", users: 10_000 },
     { label: "10M", users: 100_000 },
@@ -344,7 +345,7 @@ export async function queueBench() {
   if (!skipPg) {
     const pgUrl = await freshPostgres("bench_queue");
     try {
-      migrate(pgUrl);
+      migrateDeploy(pgUrl);
       log("queue: seeding PostgreSQL to 1M cards");
       const seedSeconds = await seedPostgres(pgUrl, 10_000, now, keys);
       const { db, queries } = clientWithLog("postgres", pgUrl);

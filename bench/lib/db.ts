@@ -1,10 +1,9 @@
 // Databases for the benchmarks: SQLite files under data/bench/, PostgreSQL databases named
-// bench_* (dropped and created afresh on each run), migrated with the app's own migrations.
-import { spawnSync } from "node:child_process";
+// bench_* (dropped and created afresh on each run). Migrations: scripts/lib/migrate.ts, or `npm start`.
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { dropPostgresDatabase, ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
-import { PG_BASE, ROOT, WORK_DIR } from "./util";
+import { PG_BASE, WORK_DIR } from "./util";
 
 export function sqliteUrl(name: string): { url: string; file: string } {
   mkdirSync(WORK_DIR, { recursive: true });
@@ -33,12 +32,3 @@ export async function dropPostgres(name: string) {
   await dropPostgresDatabase(benchDatabase(name));
 }
 
-/** Applies the app's migrations (scripts/prisma.mjs deploy), as `npm start` does. */
-export function migrate(databaseUrl: string) {
-  const r = spawnSync(process.execPath, [path.join(ROOT, "scripts", "prisma.mjs"), "deploy"], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    encoding: "utf8",
-  });
-  if (r.status !== 0) throw new Error(`migrate failed:\n${r.stdout}\n${r.stderr}`);
-}

@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { dropPostgresDatabase, ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
+import { migrateDeploy } from "../../scripts/lib/migrate";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -13,12 +13,6 @@ declare module "vitest" {
 }
 
 const PG_SERVER = process.env.TEST_PG_URL ?? "postgresql://postgres@127.0.0.1:5432";
-
-function migrate(url: string) {
-  const script = path.resolve(import.meta.dirname, "../../scripts/prisma.mjs");
-  const result = spawnSync(process.execPath, [script, "deploy"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
-}
 
 /** Makes a new, migrated database of one engine for this run and returns its teardown. */
 export async function freshDatabase(project: TestProject, engine: "sqlite" | "postgres") {
@@ -37,7 +31,7 @@ export async function freshDatabase(project: TestProject, engine: "sqlite" | "po
     }
     cleanup = () => dropPostgresDatabase(url);
   }
-  migrate(url);
+  migrateDeploy(url);
   project.provide("databaseUrl", url);
   return cleanup;
 }
