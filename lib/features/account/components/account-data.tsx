@@ -3,7 +3,7 @@ import { signOut } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { deleteAccountAction } from "../actions";
 
@@ -30,9 +30,9 @@ export function DeleteAccountForm({ teacher }: { teacher: boolean }) {
       <p className="text-sm text-fg-soft">{t("accountData.deleteIntro")}</p>
       {teacher && <p className="text-sm text-fg-soft">{t("accountData.deleteTeacherNote")}</p>}
       <Field label={t("accountData.deletePassword")} name="password" type="password" autoComplete="current-password" required error={error("password")} />
-      <Button type="submit" variant="danger" disabled={working}>
+      <SubmitButton variant="danger" disabled={working}>
         {working ? t("accountData.deleting") : t("accountData.deleteSubmit")}
-      </Button>
+      </SubmitButton>
       <p role="alert" className="text-sm text-bad">{error("_")}</p>
     </form>
   );

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { translateDynamic, type MessageKey } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/errors";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { changeNameAction, changePasswordAction } from "../actions";
 
@@ -38,7 +38,7 @@ export function ChangeNameForm({ name }: { name: string }) {
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate aria-labelledby="profile-heading">
       <h2 id="profile-heading" className="text-lg font-semibold">{t("account.profile")}</h2>
       <Field label={t("auth.displayName")} name="name" defaultValue={name} maxLength={50} required error={error("name")} />
-      <Button type="submit" variant="secondary">{t("account.saveName")}</Button>
+      <SubmitButton variant="secondary">{t("account.saveName")}</SubmitButton>
       <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );
@@ -51,7 +51,7 @@ export function ChangePasswordForm() {
       <h2 id="password-heading" className="text-lg font-semibold">{t("account.changePassword")}</h2>
       <Field label={t("auth.currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={error("currentPassword")} />
       <Field label={t("auth.newPassword")} name="newPassword" type="password" autoComplete="new-password" minLength={8} required hint={t("auth.passwordHint")} error={error("newPassword")} />
-      <Button type="submit" variant="secondary">{t("account.savePassword")}</Button>
+      <SubmitButton variant="secondary">{t("account.savePassword")}</SubmitButton>
       <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );

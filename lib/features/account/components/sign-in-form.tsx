@@ -2,7 +2,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send users away. */
@@ -44,9 +44,9 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }
           {error}
         </p>
       )}
-      <Button type="submit" disabled={pending}>
+      <SubmitButton disabled={pending}>
         {pending ? t("auth.working") : t("auth.signInSubmit")}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

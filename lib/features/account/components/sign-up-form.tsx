@@ -3,7 +3,7 @@ import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { importGuestAnswers } from "@/lib/features/study/guest-reviews";
 import { signUpAction } from "../actions";
@@ -62,9 +62,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }
         {fieldError("role") && <p role="alert" className="text-sm text-bad">{fieldError("role")}</p>}
       </fieldset>
       {error && <p role="alert" data-testid="form-error" className="text-bad">{error}</p>}
-      <Button type="submit" disabled={pending}>
+      <SubmitButton disabled={pending}>
         {pending ? t("auth.working") : t("auth.signUpSubmit")}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

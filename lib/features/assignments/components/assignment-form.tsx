@@ -5,7 +5,7 @@ import { countMatchingFacts } from "@/lib/core/assignments/select";
 import type { QuestionForm } from "@/lib/core/generate/types";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { createAssignmentAction, updateAssignmentAction } from "../actions";
 import { defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, type AssignmentFormValues, type PackOption } from "../schema";
@@ -231,9 +231,9 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
       </Section>
 
       <FieldError text={error("_") ?? error("assignment")} />
-      <Button type="submit" disabled={pending}>
+      <SubmitButton disabled={pending}>
         {props.mode === "create" ? t("assignments.form.saveDraft") : t("assignments.form.save")}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { setExtensionAction } from "../actions";
 import { MAX_MINUTES } from "../schema";
@@ -73,7 +73,7 @@ export function ExtensionForm({ assignmentId, userId, studentName, extraMinutes,
         error={error("dueAt")}
       />
       {error("_") && <p role="alert" className="text-sm text-bad">{error("_")}</p>}
-      <Button type="submit" variant="secondary" disabled={pending}>{t("assignments.extension.save")}</Button>
+      <SubmitButton variant="secondary" disabled={pending}>{t("assignments.extension.save")}</SubmitButton>
       <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );

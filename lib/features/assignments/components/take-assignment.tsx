@@ -5,6 +5,7 @@ import type { Response as AnswerResponse } from "@/lib/core/grade";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
 import { saveAnswerAction, submitAttemptAction } from "../actions";
@@ -221,7 +222,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
                 {t("assignments.take.previous")}
               </Button>
             )}
-            <Button type="submit" className="flex-1" disabled={pending || timeUp || (!saved[question.id] && !canSubmit(question, drafts[question.id] ?? emptyResponse(question)))}>
+            <SubmitButton className="flex-1" disabled={pending || timeUp || (!saved[question.id] && !canSubmit(question, drafts[question.id] ?? emptyResponse(question)))}>
               {error
                 ? t("assignments.take.retry")
                 : saved[question.id] && (feedback === "each" || same(saved[question.id]?.response, drafts[question.id]))
@@ -229,7 +230,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
                   : feedback === "each"
                     ? t("assignments.take.check")
                     : t("assignments.take.saveNext")}
-            </Button>
+            </SubmitButton>
           </div>
         </form>
       ) : (

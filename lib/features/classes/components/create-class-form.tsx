@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { createClassAction } from "../actions";
 import { CLASS_NAME_MAX } from "../schema";
@@ -33,9 +33,9 @@ export function CreateClassForm() {
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
       <Field label={t("classes.new.name")} name="name" required maxLength={CLASS_NAME_MAX} autoComplete="off" hint={t("classes.new.nameHint")} error={nameError} />
       {error && <p role="alert" className="text-bad">{error}</p>}
-      <Button type="submit" disabled={pending}>
+      <SubmitButton disabled={pending}>
         {pending ? t("classes.new.working") : t("classes.new.submit")}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

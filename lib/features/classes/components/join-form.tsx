@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { joinClassAction } from "../actions";
 import { JOIN_CODE_LENGTH } from "../join-code";
@@ -49,9 +49,9 @@ export function JoinForm({ code }: { code?: string }) {
         <input type="hidden" name="code" value={code} />
       )}
       {code !== undefined && error && <p role="alert" className="text-bad">{error}</p>}
-      <Button type="submit" disabled={pending}>
+      <SubmitButton disabled={pending}>
         {pending ? t("classes.join.working") : t("classes.join.submit")}
-      </Button>
+      </SubmitButton>
     </form>
   );
 }

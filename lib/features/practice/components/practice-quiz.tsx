@@ -5,6 +5,7 @@ import type { Response } from "@/lib/core/grade";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
 import { newClientId } from "@/lib/features/study/client-api";
@@ -96,7 +97,7 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
           </div>
         </fieldset>
         {error && <p role="alert" className="text-bad">{error}</p>}
-        <Button type="submit" disabled={pending}>{t("practice.start")}</Button>
+        <SubmitButton disabled={pending}>{t("practice.start")}</SubmitButton>
       </form>
     );
   }
@@ -196,9 +197,9 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
       {error && <p role="alert" className="text-bad">{error}</p>}
       {result && <Feedback result={result} />}
       {result ? (
-        <Button ref={nextButton} type="submit">{position === total ? t("practice.finish") : t("practice.next")}</Button>
+        <SubmitButton ref={nextButton}>{position === total ? t("practice.finish") : t("practice.next")}</SubmitButton>
       ) : (
-        <Button type="submit" disabled={pending || !canSubmit(question, response)}>{t("practice.submit")}</Button>
+        <SubmitButton disabled={pending || !canSubmit(question, response)}>{t("practice.submit")}</SubmitButton>
       )}
       <p className="hidden text-sm text-muted sm:block">{t("practice.keyHint")}</p>
     </form>

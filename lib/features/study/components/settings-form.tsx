@@ -3,7 +3,7 @@ import { useState, type FormEvent } from "react";
 import type { LearnerSettings } from "@/lib/core/schedule/settings";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
-import { Button } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { saveSettingsAction } from "../actions";
 
@@ -33,7 +33,7 @@ export function SettingsForm({ settings }: { settings: LearnerSettings }) {
       <Field label={t("settings.timeZone")} name="timeZone" defaultValue={settings.timeZone} autoComplete="off" error={error("timeZone")} />
       <Field label={t("settings.dayStartHour")} name="dayStartHour" type="number" min="0" max="23" inputMode="numeric" defaultValue={settings.dayStartHour} error={error("dayStartHour")} />
       <Field label={t("settings.examDate")} name="examDate" type="date" defaultValue={settings.examDate ?? ""} error={error("examDate")} />
-      <Button type="submit">{t("settings.save")}</Button>
+      <SubmitButton>{t("settings.save")}</SubmitButton>
       <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );

@@ -5,6 +5,7 @@ import type { Response as AnswerResponse } from "@/lib/core/grade";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { Button, buttonClass } from "@/lib/ui/button";
+import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
 import { ApiError, isNetworkError, newClientId, studyApi, type ReviewRequest } from "../client-api";
@@ -410,13 +411,13 @@ function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
         </Button>
       )}
       {answered ? (
-        <Button ref={nextButton} type="submit">
+        <SubmitButton ref={nextButton}>
           {t("study.next")}
-        </Button>
+        </SubmitButton>
       ) : (
-        <Button type="submit" disabled={pending || !canSubmit(item.question, response)}>
+        <SubmitButton disabled={pending || !canSubmit(item.question, response)}>
           {pending ? t("study.saving") : t("practice.submit")}
-        </Button>
+        </SubmitButton>
       )}
     </form>
   );
