@@ -43,6 +43,15 @@ async function pending(page: Page, n: number) {
   await expect(page.getByTestId("offline-status")).toHaveAttribute("data-pending", String(n), { timeout: 20_000 });
 }
 
+/**
+ * Waits until the server holds `n` review-log entries of this learner. The next card shows before
+ * the last grade is even in the outbox, so "0 pending" alone does not say it was sent.
+ */
+async function onServer(page: Page, n: number) {
+  const entries = async () => ((await (await page.request.get("/api/account/export")).json()) as { reviews: unknown[] }).reviews.length;
+  await expect.poll(entries, { timeout: 20_000 }).toBe(n);
+}
+
 /** Flips the card on screen and grades it Good; returns once the next card (or the end) shows. */
 async function studyFlashcard(page: Page) {
   const prompt = (await page.getByTestId("prompt").textContent()) ?? "";
@@ -127,6 +136,7 @@ test("a learner studies offline, reloads offline, and every review reaches the s
   await page.getByRole("button", { name: /^良好/ }).click();
   for (let n = 0; n < 4; n++) await studyFlashcard(page);
   await pending(page, 0);
+  await onServer(page, 5);
 
   await context.setOffline(true);
   await expect(page.getByTestId("offline-status")).toContainText("离线中");
@@ -186,6 +196,7 @@ test("two devices of one learner: reviews from both count once each", async ({ p
   await flashcards(page);
   for (let n = 0; n < 2; n++) await studyFlashcard(page);
   await pending(page, 0);
+  await onServer(page, 2);
 
   // The phone goes offline and studies on.
   await context.setOffline(true);
@@ -197,7 +208,7 @@ test("two devices of one learner: reviews from both count once each", async ({ p
   await second.page.goto("/study");
   await flashcards(second.page);
   for (let n = 0; n < 4; n++) await studyFlashcard(second.page);
-  await pending(second.page, 0);
+  await onServer(second.page, 6);
   expect(await reviewsOnServer(second.page)).toBe("6");
 
   // Back online, the first device syncs its three.
@@ -216,6 +227,7 @@ test("signing out on a shared device drops the cached pages and the offline bund
   await flashcards(page);
   await studyFlashcard(page);
   await pending(page, 0);
+  await onServer(page, 1);
 
   await signOut(page);
   const left = await page.evaluate(async () => {
