@@ -1,10 +1,7 @@
 import { devices, expect, test } from "@playwright/test";
 import { answerShownQuestion, freshEmail, signUp } from "./helpers";
 
-test("a teacher publishes an assignment; a student takes it on a phone, reloads mid-way and sees the score", async ({ page: student, browser }, testInfo) => {
-  // Skipped on desktop on purpose: the student is this project's phone and the teacher a desktop
-  // context made within the test, so running it in both projects would repeat the same test.
-  test.skip(testInfo.project.name !== "phone", "covers both layouts itself");
+test("a teacher publishes an assignment; a student takes it on a phone, reloads mid-way and sees the score", async ({ page: student, browser }) => {
   // Two teachers, three students and a whole assignment: longer than one page's default.
   test.setTimeout(120_000);
 

@@ -223,10 +223,6 @@ let fixtures: Fixtures;
 let anon: APIRequestContext;
 
 test.beforeAll(async ({ playwright }, testInfo) => {
-  // HTTP only: one project is enough.
-  // Skipped on phone on purpose: only HTTP requests, no browser, so the viewport changes nothing
-  // and a second run would only double the accounts and the time.
-  test.skip(testInfo.project.name !== "desktop", "HTTP only: runs in the desktop project");
   test.setTimeout(120_000);
   const baseURL = String(testInfo.project.use.baseURL);
   fixtures = await makeFixtures(playwright, baseURL, "mx");

@@ -416,9 +416,6 @@ let f: Fixtures;
 let anon: APIRequestContext;
 
 test.beforeAll(async ({ playwright }, testInfo) => {
-  // Skipped on phone on purpose: only HTTP requests, no browser, so the viewport changes nothing
-  // and a second run would only double the accounts and the time.
-  test.skip(testInfo.project.name !== "desktop", "HTTP only: runs in the desktop project");
   test.setTimeout(120_000);
   const baseURL = String(testInfo.project.use.baseURL);
   f = await makeFixtures(playwright, baseURL, "bad");

@@ -1,10 +1,7 @@
 import { devices, expect, test } from "@playwright/test";
 import { freshEmail, signUp } from "./helpers";
 
-test("a teacher makes a class, a student joins with its code, the teacher removes them", async ({ page, browser }, testInfo) => {
-  // Skipped on phone on purpose: the teacher is this project's desktop and the student a phone
-  // context made within the test, so running it in both projects would repeat the same test.
-  test.skip(testInfo.project.name !== "desktop", "covers both layouts itself");
+test("a teacher makes a class, a student joins with its code, the teacher removes them", async ({ page, browser }) => {
 
   await signUp(page, { email: freshEmail("teacher"), name: "李老师", password: "teach-pass-1", role: "teacher" });
   await page.goto("/classes");

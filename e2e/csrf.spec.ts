@@ -10,8 +10,6 @@ let f: Fixtures;
 let baseURL = "";
 
 test.beforeAll(async ({ playwright }, testInfo) => {
-  // Skipped on phone on purpose: only HTTP requests, no browser, so the viewport changes nothing.
-  test.skip(testInfo.project.name !== "desktop", "HTTP only: runs in the desktop project");
   test.setTimeout(120_000);
   baseURL = String(testInfo.project.use.baseURL);
   f = await makeFixtures(playwright, baseURL, "csrf");
