@@ -2,7 +2,6 @@ import { devices, expect, test } from "@playwright/test";
 import { freshEmail, signUp } from "./helpers";
 
 test("a teacher makes a class, a student joins with its code, the teacher removes them", async ({ page, browser }) => {
-
   await signUp(page, { email: freshEmail("teacher"), name: "李老师", password: "teach-pass-1", role: "teacher" });
   await page.goto("/classes");
   await page.getByRole("link", { name: "新建班级" }).click();
