@@ -164,6 +164,8 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
             ...logColumns(applied.entry),
             resultDue: applied.card.due,
           },
+          // Only the id is used: every column returned is one more for Prisma to plan and map.
+          select: { id: true },
         });
         const next = inOrder ? applied.card : await rebuild(tx, card.id, settings, card.createdAt);
         const leech = applied.leech || card.leech;
@@ -200,6 +202,24 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
   }
 }
 
+/** The columns of a Card a review reads: its state, and what guards the write (not the facet's key, topic or last form). */
+const REVIEWED_CARD_COLUMNS = {
+  id: true,
+  due: true,
+  stability: true,
+  difficulty: true,
+  scheduledDays: true,
+  learningSteps: true,
+  reps: true,
+  lapses: true,
+  state: true,
+  lastReview: true,
+  suspended: true,
+  leech: true,
+  version: true,
+  createdAt: true,
+} as const;
+
 async function findOrCreateCard(tx: Tx, userId: UserId, q: Question, at: Date) {
   const key = { userId, pack: q.pack, factId: q.factId, facet: q.facet };
   // Lock the card's row before reading it: on PostgreSQL this waits for a concurrent review of
@@ -207,10 +227,10 @@ async function findOrCreateCard(tx: Tx, userId: UserId, q: Question, at: Date) {
   // version check and retry at once; 10 concurrent reviews of one facet ran out of attempts
   // (test/db/study.test.ts). SQLite serializes writers anyway; the version check stays as a guard.
   // One statement (UPDATE … RETURNING) takes the lock and reads the row.
-  const [locked] = await tx.card.updateManyAndReturn({ where: key, data: { version: { increment: 0 } } });
+  const [locked] = await tx.card.updateManyAndReturn({ where: key, data: { version: { increment: 0 } }, select: REVIEWED_CARD_COLUMNS });
   if (locked) return locked;
   // Created at its first review, so replay(log, createdAt) starts from the same new card.
-  return tx.card.create({ data: { ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at } });
+  return tx.card.create({ data: { ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at }, select: REVIEWED_CARD_COLUMNS });
 }
 
 /** A card's log, latest first: by review time, ties by id (compareEntries, reversed). */
