@@ -2,6 +2,7 @@
 //
 //   node --conditions=react-server --import tsx bench/queue.ts            1M and 10M on SQLite, 1M on PostgreSQL
 //   BENCH_SKIP_10M=1 BENCH_SKIP_PG=1 node --conditions=react-server --import tsx bench/queue.ts
+//   BENCH_SKIP_SQLITE=1 node --conditions=react-server --import tsx bench/queue.ts   PostgreSQL 1M only (seconds, not minutes)
 //
 // Seeds users × 100 card states (facets of the real bank, due dates spread over −10…+30 days,
 // mostly Review cards, some learning, some suspended) and 10 log rows per user (5 of them today),
@@ -299,6 +300,7 @@ async function plans(engine: "sqlite" | "postgres", db: Db, queries: Sql[], url:
 export async function queueBench() {
   const skip10M = process.env.BENCH_SKIP_10M === "1";
   const skipPg = process.env.BENCH_SKIP_PG === "1";
+  const skipSqlite = process.env.BENCH_SKIP_SQLITE === "1";
   const now = Date.now();
   const day = learnerDay(new Date(now), DEFAULT_SETTINGS.timeZone, DEFAULT_SETTINGS.dayStartHour);
   const yesterday = learnerDay(new Date(now - DAY), DEFAULT_SETTINGS.timeZone, DEFAULT_SETTINGS.dayStartHour);
@@ -306,12 +308,17 @@ export async function queueBench() {
   const results: Record<string, unknown> = {};
 
   const { url, file } = sqliteUrl("queue");
-  removeSqlite(file);
-  migrateDeploy(url);
-  const sizes = [
-    { label: "1M", users: 10_000 },
-    { label: "10M", users: 100_000 },
-  ];
+  if (!skipSqlite) {
+    removeSqlite(file);
+    migrateDeploy(url);
+  }
+  const sizes = skipSqlite
+    ? []
+    : [
+        { label: "1M", users: 10_000 },
+        { label: "10M", users: 100_000 },
+      ];
+  if (skipSqlite) results["sqlite1M"] = results["sqlite10M"] = { skipped: "BENCH_SKIP_SQLITE=1" };
   let seeded = 0;
   const free = statfsSync(WORK_DIR);
   const freeGiB = (free.bavail * free.bsize) / 2 ** 30;
@@ -340,7 +347,7 @@ export async function queueBench() {
     log(`queue: SQLite ${size.label} plain SQL ${JSON.stringify(sql)}`);
     results[`sqlite${size.label}`] = { cards: size.users * CARDS_PER_USER, users: size.users, logRows: size.users * LOGS_PER_USER, seedSeconds, fileGiB: round(statSync(file).size / 2 ** 30, 2), ...timings, sql, ...(plan ? { plan } : {}) };
   }
-  removeSqlite(file);
+  if (!skipSqlite) removeSqlite(file);
 
   if (!skipPg) {
     const pgUrl = await freshPostgres("bench_queue");

@@ -6,6 +6,7 @@
 //   BENCH_ONLY=reviews,queue npm run bench   some; the others keep their last results
 //   BENCH_SKIP_10M=1 npm run bench        the due queue at 1M only (the 10M database takes ~5 GB)
 //   BENCH_SKIP_PG=1 npm run bench         SQLite only
+//   BENCH_SKIP_SQLITE=1 BENCH_ONLY=queue npm run bench   the due queue on PostgreSQL only
 //   npm run bench -- --table              rewrite the README table from results.json, run nothing
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";

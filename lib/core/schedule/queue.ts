@@ -144,31 +144,44 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
     return true;
   };
 
-  const active = input.cards.filter((c) => !c.suspended);
-  const learning = active.filter((c) => c.state === STATE_LEARNING || c.state === STATE_RELEARNING).sort(byDue);
-  const reviews = active.filter((c) => c.state === STATE_REVIEW).sort(byDue);
+  // One pass over the cards (this runs on every queue read): reviews are split at the end of the
+  // day, so step 2 sorts only those due today; step 4 sorts its own candidates.
+  const dayEnd = day.end.getTime();
+  const learning: QueueCard[] = [];
+  const dueToday: QueueCard[] = [];
+  const notDue: QueueCard[] = [];
+  const resetToNew: QueueCard[] = [];
+  for (const c of input.cards) {
+    if (c.suspended) continue;
+    if (c.state === STATE_LEARNING || c.state === STATE_RELEARNING) learning.push(c);
+    else if (c.state === STATE_REVIEW) (c.due.getTime() < dayEnd ? dueToday : notDue).push(c);
+    else if (c.state === STATE_NEW) resetToNew.push(c);
+  }
+  learning.sort(byDue);
+  dueToday.sort(byDue);
+  resetToNew.sort(byDue);
 
   // 1. Learning steps due now.
   for (const c of learning) if (c.due.getTime() <= nowMs) push(cardEntry(c, "learning"), false);
 
   // 2. Reviews due today.
   let reviewBudget = Math.max(0, settings.reviewsPerDay - today.reviewsDone);
-  const dayEnd = day.end.getTime();
-  for (const c of reviews) {
+  for (const c of dueToday) {
     if (reviewBudget <= 0 || full()) break;
-    if (c.due.getTime() < dayEnd && push(cardEntry(c, "due"), true)) reviewBudget--;
+    if (push(cardEntry(c, "due"), true)) reviewBudget--;
   }
 
   // 3. New.
   let newBudget = Math.max(0, settings.newPerDay - today.newIntroduced);
-  const resetToNew = active.filter((c) => c.state === STATE_NEW).sort(byDue);
   for (const c of resetToNew) {
     if (newBudget <= 0 || full()) break;
     if (push(cardEntry(c, "new"), true)) newBudget--;
   }
-  const known = new Set(input.cards.map((c) => `${factKey(c.pack, c.factId)}/${c.facet}`));
+  // Built only when a new facet is wanted: a queue already full does without it.
+  let known: Set<string> | undefined;
   for (const f of input.newFacets) {
     if (newBudget <= 0 || full()) break;
+    known ??= new Set(input.cards.map((c) => `${factKey(c.pack, c.factId)}/${c.facet}`));
     // A facet that already has a card (e.g. suspended) is not new.
     if (known.has(`${factKey(f.pack, f.factId)}/${f.facet}`)) continue;
     const entry: QueueEntry = {
@@ -189,8 +202,7 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
   if (exam !== null && exam > day.key && reviewBudget > 0 && !full()) {
     const examStart = dayOfKey(exam, settings.timeZone, settings.dayStartHour).start;
     const recall = retrievabilityReader(settings);
-    const candidates = reviews
-      .filter((c) => c.due.getTime() >= dayEnd)
+    const candidates = notDue
       .map((c) => ({ card: c, r: recall(c, examStart) }))
       .filter((x) => x.r < settings.desiredRetention)
       .sort((a, b) => a.r - b.r || byDue(a.card, b.card));

@@ -22,6 +22,7 @@ import {
   todayCounts,
   type CardState,
   type LearnerSettings,
+  type NewFacet,
   type QueueCard,
   type QueueEntry,
 } from "@/lib/core/schedule";
@@ -34,11 +35,19 @@ import type { OfflineBundle, OfflineItem, StudyItem, StudyQueue } from "./schema
 
 // Reads take the db and an authorized UserId: every query below is scoped to that user.
 
+/** The LearnerSettings columns the scheduler uses (not userId, updatedAt); read on every review. */
+const SETTINGS_COLUMNS = {
+  desiredRetention: true,
+  newPerDay: true,
+  reviewsPerDay: true,
+  timeZone: true,
+  dayStartHour: true,
+  examDate: true,
+} as const satisfies Record<keyof LearnerSettings, true>;
+
 export async function getSettings(db: Db, userId: UserId): Promise<LearnerSettings> {
-  const row = await db.learnerSettings.findUnique({ where: { userId } });
-  if (!row) return { ...DEFAULT_SETTINGS };
-  const { desiredRetention, newPerDay, reviewsPerDay, timeZone, dayStartHour, examDate } = row;
-  return { desiredRetention, newPerDay, reviewsPerDay, timeZone, dayStartHour, examDate };
+  const row = await db.learnerSettings.findUnique({ where: { userId }, select: SETTINGS_COLUMNS });
+  return row ?? { ...DEFAULT_SETTINGS };
 }
 
 /** The scheduling columns of a Card row. */
@@ -119,18 +128,27 @@ export function queueCards(db: Db, userId: UserId, filter: StudyFilter): Promise
   return db.card.findMany({ where, select: QUEUE_COLUMNS });
 }
 
-/** The bank's facets within the filter that have no card among `cards`, in bank order. */
-export function newFacetsOf(cards: readonly QueueCard[], filter: StudyFilter) {
-  const studied = new Set(cards.map(facetKey));
-  return getFacetIndex().facets.filter(
-    (f) => (!filter.pack || f.pack === filter.pack) && (!filter.topic || f.topic === filter.topic) && !studied.has(facetKey(f)),
-  );
+/**
+ * The bank's facets within the filter that have no card among `cards`, in bank order. Runs on
+ * every queue read, so it allocates little: the young-generation GC it feeds is what the
+ * queue's p95 feels (bench/README.md, due queue).
+ */
+export function newFacetsOf(cards: readonly QueueCard[], filter: StudyFilter): NewFacet[] {
+  const index = getFacetIndex();
+  const studied = new Uint8Array(index.facets.length);
+  for (const c of cards) {
+    const i = index.position(c.pack, c.factId, c.facet);
+    if (i !== undefined) studied[i] = 1;
+  }
+  return index.facets.filter((f, i) => studied[i] === 0 && (!filter.pack || f.pack === filter.pack) && (!filter.topic || f.topic === filter.topic));
 }
 
 /** What `buildQueue` needs for one learner within a deck/topic filter: their cards, today's reviews, the facets never studied. */
 async function queueInputs(db: Db, userId: UserId, filter: StudyFilter, dayKey: string) {
   const [cards, today] = await Promise.all([queueCards(db, userId, filter), todayOf(db, userId, dayKey)]);
-  return { byId: new Map(cards.map((c) => [c.id, c])), today, index: getFacetIndex(), cards, newFacets: newFacetsOf(cards, filter) };
+  const byId = new Map<string, QueueCard>();
+  for (const c of cards) byId.set(c.id, c);
+  return { byId, today, index: getFacetIndex(), cards, newFacets: newFacetsOf(cards, filter) };
 }
 
 /**

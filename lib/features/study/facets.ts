@@ -11,6 +11,12 @@ export interface FacetIndex {
   questions: ReadonlyMap<string, readonly Question[]>;
   /** Facet count per topic, per pack: the denominator of mastery and predicted recall. */
   countByTopic(pack?: string): Record<string, number>;
+  /**
+   * A facet's place in `facets`, or undefined. Nested maps rather than `facetKey`: every queue
+   * read looks up each of the learner's cards, and a key string per card fed the GC that sets
+   * the queue's p95 (bench/README.md, due queue).
+   */
+  position(pack: string, factId: string, facet: string): number | undefined;
 }
 
 export function facetKey(f: { pack: string; factId: string; facet: string }): string {
@@ -24,6 +30,7 @@ export function getFacetIndex(): FacetIndex {
   if (cached) return cached;
   const facets: NewFacet[] = [];
   const questions = new Map<string, Question[]>();
+  const positions = new Map<string, Map<string, Map<string, number>>>();
   for (const q of getBank().questions) {
     const key = facetKey(q);
     const list = questions.get(key);
@@ -32,6 +39,11 @@ export function getFacetIndex(): FacetIndex {
       continue;
     }
     questions.set(key, [q]);
+    const byFact = positions.get(q.pack) ?? new Map<string, Map<string, number>>();
+    const byFacet = byFact.get(q.factId) ?? new Map<string, number>();
+    byFacet.set(q.facet, facets.length);
+    byFact.set(q.factId, byFacet);
+    positions.set(q.pack, byFact);
     facets.push({ pack: q.pack, factId: q.factId, facet: q.facet, topic: topicOf(q.section) });
   }
   cached = {
@@ -42,6 +54,7 @@ export function getFacetIndex(): FacetIndex {
       for (const f of facets) if (!pack || f.pack === pack) counts[f.topic] = (counts[f.topic] ?? 0) + 1;
       return counts;
     },
+    position: (pack, factId, facet) => positions.get(pack)?.get(factId)?.get(facet),
   };
   return cached;
 }
