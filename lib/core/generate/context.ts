@@ -11,7 +11,7 @@ import type {
 import { parseDate, yearOnly, type DateParts } from "./dates";
 import { PROVINCES, YRD_CITIES } from "./gazetteer";
 import { questionId, rngFor, type Rng, type ShuffleOrder } from "./hash";
-import { clause, clash, keyOf, sentence } from "./text";
+import { clause, keyOf, keysClash, sentence } from "./text";
 import type { GenerateOptions, Question, QuestionForm } from "./types";
 import { MATCH_SEPARATOR } from "./types";
 
@@ -191,23 +191,31 @@ function dedupeAccept(answer: string | string[], accept: string[]): string[] {
   return out;
 }
 
+/** No two of the keys are equal. */
+const distinct = (keys: readonly string[]) => new Set(keys).size === keys.length;
+
 /**
  * Checks the invariants every question must satisfy; returns what is wrong, or undefined.
  * Questions that fail are dropped by the generator (and the tests assert none fail).
  */
 export function validateQuestion(q: Question): string | undefined {
-  const keys = (xs: string[]) => xs.map(keyOf);
-  const distinct = (xs: string[]) => new Set(keys(xs)).size === xs.length;
+  // Every text's key is worked out once (they are compared pairwise below).
   const answers = typeof q.answer === "string" ? [q.answer] : q.answer;
-  if (answers.some((a) => keyOf(a).length === 0)) return "empty answer";
+  const answerKeys = answers.map(keyOf);
+  if (answerKeys.some((k) => k.length === 0)) return "empty answer";
   switch (q.form) {
     case "mc": {
       if (!q.choices || q.choices.length < 3 || q.choices.length > 4) return "mc needs 3 or 4 choices";
       if (typeof q.answer !== "string") return "mc answer must be a string";
-      if (!distinct(q.choices)) return "mc choices not distinct";
-      const hits = keys(q.choices).filter((k) => k === keyOf(q.answer as string)).length;
+      const choiceKeys = q.choices.map(keyOf);
+      if (!distinct(choiceKeys)) return "mc choices not distinct";
+      const answerKey = answerKeys[0] as string;
+      const hits = choiceKeys.filter((k) => k === answerKey).length;
       if (hits !== 1) return "mc answer must be among the choices exactly once";
-      for (const c of q.choices) if (c !== q.answer && clash(c, q.answer)) return `mc choice "${c}" clashes with the answer`;
+      for (let i = 0; i < q.choices.length; i++) {
+        const c = q.choices[i] as string;
+        if (c !== q.answer && keysClash(choiceKeys[i] as string, answerKey)) return `mc choice "${c}" clashes with the answer`;
+      }
       return undefined;
     }
     case "tf":
@@ -219,34 +227,42 @@ export function validateQuestion(q: Question): string | undefined {
       return undefined;
     case "multi": {
       if (!q.choices || !Array.isArray(q.answer)) return "multi needs choices and an answer list";
-      if (!distinct(q.choices)) return "multi choices not distinct";
-      const choiceKeys = new Set(keys(q.choices));
-      if (!q.answer.every((a) => choiceKeys.has(keyOf(a)))) return "multi answer not among choices";
+      const choiceKeys = q.choices.map(keyOf);
+      if (!distinct(choiceKeys)) return "multi choices not distinct";
+      const choiceSet = new Set(choiceKeys);
+      if (!answerKeys.every((k) => choiceSet.has(k))) return "multi answer not among choices";
       if (q.choices.length <= q.answer.length) return "multi needs at least one wrong option";
-      const wrong = q.choices.filter((c) => !answers.some((a) => keyOf(a) === keyOf(c)));
-      for (const w of wrong) for (const a of answers) if (clash(w, a)) return `multi distractor "${w}" clashes with "${a}"`;
+      for (let i = 0; i < q.choices.length; i++) {
+        const wk = choiceKeys[i] as string;
+        if (answerKeys.includes(wk)) continue;
+        for (let j = 0; j < answers.length; j++) {
+          if (keysClash(wk, answerKeys[j] as string)) return `multi distractor "${q.choices[i]}" clashes with "${answers[j]}"`;
+        }
+      }
       return undefined;
     }
     case "order": {
       if (!q.choices || !Array.isArray(q.answer)) return "order needs choices and an answer list";
       if (q.answer.length < 2 || q.choices.length !== q.answer.length) return "order choices must be the answer items";
-      if (!distinct(q.answer)) return "order items not distinct";
-      const a = [...keys(q.answer)].sort();
-      const c = [...keys(q.choices)].sort();
+      if (!distinct(answerKeys)) return "order items not distinct";
+      const a = [...answerKeys].sort();
+      const c = q.choices.map(keyOf).sort();
       return a.every((k, i) => k === c[i]) ? undefined : "order choices must be the answer items";
     }
     case "match": {
       if (!q.choices || !Array.isArray(q.answer) || !q.pairs) return "match needs choices, pairs and answer";
       if (q.pairs.length < 2) return "match needs at least two pairs";
-      if (!distinct(q.pairs.map((p) => p.left))) return "match lefts not distinct";
-      if (!distinct(q.choices)) return "match choices not distinct";
-      const choiceKeys = new Set(keys(q.choices));
-      if (!q.pairs.every((p) => choiceKeys.has(keyOf(p.right)))) return "match right side not among choices";
+      if (!distinct(q.pairs.map((p) => keyOf(p.left)))) return "match lefts not distinct";
+      const choiceKeys = q.choices.map(keyOf);
+      if (!distinct(choiceKeys)) return "match choices not distinct";
+      const choiceSet = new Set(choiceKeys);
+      const rightKeys = q.pairs.map((p) => keyOf(p.right));
+      if (!rightKeys.every((k) => choiceSet.has(k))) return "match right side not among choices";
       const expected = q.pairs.map((p) => `${p.left}${MATCH_SEPARATOR}${p.right}`);
       if (expected.join("\n") !== q.answer.join("\n")) return "match answer must follow pairs";
       // A left item must not also fit another offered right side.
-      for (const p of q.pairs) {
-        for (const c of q.choices) if (keyOf(c) !== keyOf(p.right) && clash(c, p.right)) return "match choices clash";
+      for (const rk of rightKeys) {
+        for (const ck of choiceKeys) if (ck !== rk && keysClash(ck, rk)) return "match choices clash";
       }
       return undefined;
     }
@@ -265,11 +281,15 @@ export function rngOf(ctx: PackContext, f: Fact, salt: string): Rng {
  */
 export function takeDistinct(candidates: Iterable<string>, avoid: readonly string[], n: number): string[] {
   const out: string[] = [];
+  // The keys a candidate must not clash with: the avoided texts', then those taken.
+  const taken = avoid.map(keyOf);
   for (const c of candidates) {
     if (out.length >= n) break;
-    if (keyOf(c).length === 0) continue;
-    if (avoid.some((a) => clash(a, c)) || out.some((o) => clash(o, c))) continue;
+    const key = keyOf(c);
+    if (key.length === 0) continue;
+    if (taken.some((t) => keysClash(t, key))) continue;
     out.push(c);
+    taken.push(key);
   }
   return out;
 }
@@ -353,7 +373,7 @@ export class DistinctValues<F extends Fact> {
  * `rng.shuffle(items)` (its draws taken now), read lazily: readers of candidate lists usually
  * take a few items of a list as long as the pack, and need not copy it.
  */
-export function shuffledLazily<T>(rng: Rng, items: ArrayLike<T>): Iterable<T> {
+export function shuffledLazily<T>(rng: Rng, items: Positional<T>): Iterable<T> {
   return shuffledLater(rng, items.length, () => items);
 }
 
@@ -362,15 +382,36 @@ export function shuffledLazily<T>(rng: Rng, items: ArrayLike<T>): Iterable<T> {
  * now (they depend only on its length); the list is built, and its order worked out, when first
  * read. Many candidate lists are never reached: their reader finds enough before them.
  */
-export function shuffledLater<T>(rng: Rng, length: number, build: () => ArrayLike<T>): Iterable<T> {
+export function shuffledLater<T>(rng: Rng, length: number, build: () => Positional<T>): Iterable<T> {
   const order = rng.order(length);
-  let items: ArrayLike<T> | undefined;
+  let items: Positional<T> | undefined;
   return {
     *[Symbol.iterator]() {
       for (let i = 0; i < length; i++) {
         items ??= build();
-        yield items[order.at(i)] as T;
+        yield items.at(order.at(i)) as T;
       }
+    },
+  };
+}
+
+/**
+ * `items` without the positions `left` (ascending, each a position of `items`), as a view: the
+ * k-th item kept is found by stepping over the left positions before it. For a few positions
+ * left out of a list as long as the pack, of which a reader takes a handful: no filtered copy.
+ */
+export function skipping<T>(items: Positional<T>, left: ArrayLike<number>): Positional<T> & Iterable<T> {
+  const length = items.length - left.length;
+  const at = (k: number) => {
+    let p = k;
+    for (let i = 0; i < left.length && (left[i] as number) <= p; i++) p++;
+    return items.at(p);
+  };
+  return {
+    length,
+    at,
+    *[Symbol.iterator]() {
+      for (let k = 0; k < length; k++) yield at(k) as T;
     },
   };
 }
@@ -389,11 +430,17 @@ export function take<T>(items: Iterable<T>, n: number): Iterable<T> {
   };
 }
 
+/** A list read by position: an array, or a view that finds an item from its position without copying a list. */
+export interface Positional<T> {
+  readonly length: number;
+  at(i: number): T | undefined;
+}
+
 /**
  * Interleaves ranked tiers: shuffles each tier (seeded), then takes from them in turn. Read
  * lazily (see shuffledLazily).
  */
-export function interleave<T>(rng: Rng, ...tiers: readonly T[][]): Iterable<T> {
+export function interleave<T>(rng: Rng, ...tiers: readonly Positional<T>[]): Iterable<T> {
   const orders = tiers.map((t) => rng.order(t.length));
   const longest = Math.max(0, ...tiers.map((t) => t.length));
   return {
@@ -401,7 +448,7 @@ export function interleave<T>(rng: Rng, ...tiers: readonly T[][]): Iterable<T> {
       for (let i = 0; i < longest; i++) {
         for (let k = 0; k < tiers.length; k++) {
           const order = orders[k] as ShuffleOrder;
-          if (i < order.length) yield (tiers[k] as readonly T[])[order.at(i)] as T;
+          if (i < order.length) yield (tiers[k] as Positional<T>).at(order.at(i)) as T;
         }
       }
     },

@@ -15,62 +15,134 @@ const K = new Uint32Array([
 ]);
 
 /**
- * Reused by every call (every question id is hashed): the encoder, and the message schedule,
- * which each block overwrites.
+ * Reused by every call (every question id is hashed): the message schedule, whose first 16
+ * words each block fills, and the hash state. A call encodes its text straight into the block,
+ * so hashing allocates nothing but the hex string (a few typed arrays per call used to make
+ * garbage in proportion to the bank, and the garbage collector's work grew faster than it).
  */
-const encoder = new TextEncoder();
 const w = new Uint32Array(64);
+const h = new Uint32Array(8);
+const IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
+
+/** Compresses the block in w[0..15] into h. */
+function compress() {
+  for (let i = 16; i < 64; i++) {
+    const a = w[i - 15] as number;
+    const b = w[i - 2] as number;
+    const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
+    const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
+    w[i] = ((w[i - 16] as number) + s0 + (w[i - 7] as number) + s1) >>> 0;
+  }
+  let a = h[0] as number;
+  let b = h[1] as number;
+  let c = h[2] as number;
+  let d = h[3] as number;
+  let e = h[4] as number;
+  let f = h[5] as number;
+  let g = h[6] as number;
+  let hh = h[7] as number;
+  for (let i = 0; i < 64; i++) {
+    const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
+    const ch = (e & f) ^ (~e & g);
+    const t1 = (hh + s1 + ch + (K[i] as number) + (w[i] as number)) >>> 0;
+    const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
+    const maj = (a & b) ^ (a & c) ^ (b & c);
+    const t2 = (s0 + maj) >>> 0;
+    hh = g;
+    g = f;
+    f = e;
+    e = (d + t1) >>> 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) >>> 0;
+  }
+  h[0] = ((h[0] as number) + a) >>> 0;
+  h[1] = ((h[1] as number) + b) >>> 0;
+  h[2] = ((h[2] as number) + c) >>> 0;
+  h[3] = ((h[3] as number) + d) >>> 0;
+  h[4] = ((h[4] as number) + e) >>> 0;
+  h[5] = ((h[5] as number) + f) >>> 0;
+  h[6] = ((h[6] as number) + g) >>> 0;
+  h[7] = ((h[7] as number) + hh) >>> 0;
+}
+
+/** Bytes written to the current block (0..63), and to the whole message. */
+let filled = 0;
+let total = 0;
+
+function pushByte(byte: number) {
+  if (filled === 0) w.fill(0, 0, 16);
+  w[filled >>> 2] = (w[filled >>> 2] as number) | (byte << (24 - 8 * (filled & 3)));
+  total++;
+  if (++filled === 64) {
+    compress();
+    filled = 0;
+  }
+}
+
+/** SHA-256 of the UTF-8 bytes of `text` (as TextEncoder encodes it: a lone surrogate is U+FFFD), left in h. */
+function digest(text: string) {
+  h.set(IV);
+  filled = 0;
+  total = 0;
+  for (let i = 0; i < text.length; i++) {
+    let cp = text.charCodeAt(i);
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      const next = text.charCodeAt(i + 1);
+      if (cp <= 0xdbff && next >= 0xdc00 && next <= 0xdfff) {
+        cp = 0x10000 + ((cp - 0xd800) << 10) + (next - 0xdc00);
+        i++;
+      } else cp = 0xfffd;
+    }
+    if (cp < 0x80) pushByte(cp);
+    else if (cp < 0x800) {
+      pushByte(0xc0 | (cp >>> 6));
+      pushByte(0x80 | (cp & 0x3f));
+    } else if (cp < 0x10000) {
+      pushByte(0xe0 | (cp >>> 12));
+      pushByte(0x80 | ((cp >>> 6) & 0x3f));
+      pushByte(0x80 | (cp & 0x3f));
+    } else {
+      pushByte(0xf0 | (cp >>> 18));
+      pushByte(0x80 | ((cp >>> 12) & 0x3f));
+      pushByte(0x80 | ((cp >>> 6) & 0x3f));
+      pushByte(0x80 | (cp & 0x3f));
+    }
+  }
+  const bits = total * 8;
+  pushByte(0x80);
+  while (filled !== 56) pushByte(0);
+  w[14] = Math.floor(bits / 2 ** 32);
+  w[15] = bits >>> 0;
+  compress();
+}
+
+/** Character codes of the hex digits, filled by hexOf (one string made from them, not one per word). */
+const hexCodes: number[] = [];
+const HEX_DIGITS = "0123456789abcdef";
+
+/** The first `words` words of h as lowercase hex. */
+function hexOf(words: number): string {
+  hexCodes.length = 8 * words;
+  for (let i = 0; i < words; i++) {
+    const x = h[i] as number;
+    for (let k = 0; k < 8; k++) hexCodes[8 * i + k] = HEX_DIGITS.charCodeAt((x >>> (28 - 4 * k)) & 15);
+  }
+  return String.fromCharCode(...hexCodes);
+}
 
 /** SHA-256 of the UTF-8 bytes of `text`, as lowercase hex. */
 export function sha256Hex(text: string): string {
-  const bytes = encoder.encode(text);
-  const bitLength = bytes.length * 8;
-  const padded = new Uint8Array(Math.ceil((bytes.length + 9) / 64) * 64);
-  padded.set(bytes);
-  padded[bytes.length] = 0x80;
-  const view = new DataView(padded.buffer);
-  view.setUint32(padded.length - 8, Math.floor(bitLength / 2 ** 32));
-  view.setUint32(padded.length - 4, bitLength >>> 0);
-
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
-  for (let offset = 0; offset < padded.length; offset += 64) {
-    for (let i = 0; i < 16; i++) w[i] = view.getUint32(offset + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = w[i - 15] ?? 0;
-      const b = w[i - 2] ?? 0;
-      const s0 = rotr(a, 7) ^ rotr(a, 18) ^ (a >>> 3);
-      const s1 = rotr(b, 17) ^ rotr(b, 19) ^ (b >>> 10);
-      w[i] = ((w[i - 16] ?? 0) + s0 + (w[i - 7] ?? 0) + s1) >>> 0;
-    }
-    let [a, b, c, d, e, f, g, hh] = [h[0] ?? 0, h[1] ?? 0, h[2] ?? 0, h[3] ?? 0, h[4] ?? 0, h[5] ?? 0, h[6] ?? 0, h[7] ?? 0];
-    for (let i = 0; i < 64; i++) {
-      const s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-      const ch = (e & f) ^ (~e & g);
-      const t1 = (hh + s1 + ch + (K[i] ?? 0) + (w[i] ?? 0)) >>> 0;
-      const s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-      const maj = (a & b) ^ (a & c) ^ (b & c);
-      const t2 = (s0 + maj) >>> 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) >>> 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) >>> 0;
-    }
-    const add = [a, b, c, d, e, f, g, hh];
-    for (let i = 0; i < 8; i++) h[i] = ((h[i] ?? 0) + (add[i] ?? 0)) >>> 0;
-  }
-  return [...h].map((x) => x.toString(16).padStart(8, "0")).join("");
+  digest(text);
+  return hexOf(8);
 }
 
 /** Question id: the first 16 hex digits of SHA-256 of `pack/factId/form/variant`. */
 export function questionId(pack: string, factId: string, form: string, variant: string): string {
-  return sha256Hex(`${pack}/${factId}/${form}/${variant}`).slice(0, 16);
+  digest(`${pack}/${factId}/${form}/${variant}`);
+  return hexOf(2);
 }
 
 /** A deterministic random source seeded by a string (mulberry32 over an FNV-1a hash). */
@@ -142,58 +214,97 @@ function shuffleFrom(s: number, out: Int32Array): number {
   return s;
 }
 
+/** The order of n items shuffled from state `from`, in `out` (its first n slots). */
+function orderInto(from: number, n: number, out: Int32Array) {
+  const order = out.subarray(0, n);
+  for (let k = 0; k < n; k++) order[k] = k;
+  shuffleFrom(from, order);
+}
+
+/**
+ * How many leading positions of a shuffle are kept: readers of candidate lists as long as the
+ * pack take a handful. A shuffle is worked out whole in a shared scratch array and only its head
+ * is copied (into a plain array: a typed array of more than 64 bytes is allocated outside the
+ * heap, at a cost that grew with the heap), so that reading one allocates nothing in proportion
+ * to the pack.
+ */
+const HEAD = 64;
+let scratch = new Int32Array(0);
+
 /** The order of a shuffle of n items from state `from`, worked out when first read (see Rng.order). */
 function lazyOrder(from: number, n: number): ShuffleOrder {
+  let head: number[] | undefined;
   let order: Int32Array | undefined;
   return {
     length: n,
     at(i: number) {
-      if (!order) {
-        order = new Int32Array(n);
-        for (let k = 0; k < n; k++) order[k] = k;
-        shuffleFrom(from, order);
+      if (!head) {
+        if (scratch.length < n) scratch = new Int32Array(Math.max(n, 2 * scratch.length));
+        orderInto(from, n, scratch);
+        head = [];
+        for (let k = 0; k < Math.min(n, HEAD); k++) head.push(scratch[k] as number);
       }
+      if (i < head.length) return head[i] as number;
+      // Read past its head (rare): kept whole.
+      if (!order) orderInto(from, n, (order = new Int32Array(n)));
       return order[i] as number;
     },
   };
 }
 
 export function rngFor(seed: string): Rng {
-  let state = fnv1a(seed);
-  const next = () => {
-    state = (state + STEP) >>> 0;
-    return mix(state);
-  };
-  const int = (n: number) => Math.floor(next() * n);
-  return {
-    next,
-    int,
-    shuffle<T>(items: readonly T[]): T[] {
-      const out = [...items];
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = int(i + 1);
-        const tmp = out[i] as T;
-        out[i] = out[j] as T;
-        out[j] = tmp;
-      }
-      return out;
-    },
-    order(n: number) {
-      const from = state;
-      // shuffle() draws once per position but the first.
-      state = (state + Math.imul(Math.max(0, n - 1), STEP)) >>> 0;
-      return lazyOrder(from, n);
-    },
-    draws(n: number) {
-      const from = state;
-      state = (state + Math.imul(n, STEP)) >>> 0;
-      return (k: number) => mix((from + Math.imul(k, STEP)) >>> 0);
-    },
-    pick<T>(items: readonly T[]): T | undefined {
-      return items.length === 0 ? undefined : items[int(items.length)];
-    },
-    chance(p: number) {
-      return next() < p;
-    },
-  };
+  return new SeededRng(fnv1a(seed));
+}
+
+/**
+ * The seeded source (see Rng): one number of state, with its methods on the prototype rather
+ * than closures made for each source (a source is made for every question).
+ */
+class SeededRng implements Rng {
+  private state: number;
+
+  constructor(state: number) {
+    this.state = state;
+  }
+
+  next(): number {
+    this.state = (this.state + STEP) >>> 0;
+    return mix(this.state);
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = [...items];
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const tmp = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = tmp;
+    }
+    return out;
+  }
+
+  order(n: number): ShuffleOrder {
+    const from = this.state;
+    // shuffle() draws once per position but the first.
+    this.state = (this.state + Math.imul(Math.max(0, n - 1), STEP)) >>> 0;
+    return lazyOrder(from, n);
+  }
+
+  draws(n: number): (k: number) => number {
+    const from = this.state;
+    this.state = (this.state + Math.imul(n, STEP)) >>> 0;
+    return (k: number) => mix((from + Math.imul(k, STEP)) >>> 0);
+  }
+
+  pick<T>(items: readonly T[]): T | undefined {
+    return items.length === 0 ? undefined : items[this.int(items.length)];
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
 }

@@ -55,18 +55,49 @@ export function factQuestions(ctx: PackContext, f: Fact): Question[] {
  */
 export function generateBank(packs: readonly Pack[], options: GenerateOptions = {}): Question[] {
   const bank: Question[] = [];
-  const ids = new Set<string>();
   for (const pack of packs) {
     const ctx = buildContext(pack, options);
-    for (const f of pack.facts) {
-      for (const q of factQuestions(ctx, f)) {
-        if (ids.has(q.id)) throw new Error(`duplicate question id ${q.id} (${q.pack}/${q.factId}/${q.form}/${q.variant})`);
-        ids.add(q.id);
-        bank.push(q);
-      }
-    }
+    for (const f of pack.facts) for (const q of factQuestions(ctx, f)) bank.push(q);
   }
+  const q = firstRepeatedId(bank);
+  if (q) throw new Error(`duplicate question id ${q.id} (${q.pack}/${q.factId}/${q.form}/${q.variant})`);
   return bank;
+}
+
+/**
+ * The first question (in bank order) whose id an earlier one has. The ids are compared as
+ * numbers (52 bits of each, see idNumber), sorted: a set of the id strings, filled as the bank
+ * grew, cost more per id the larger the bank (a table that size is mostly out of the cache).
+ * Ids whose numbers are equal are then told apart by the ids themselves.
+ */
+function firstRepeatedId(bank: readonly Question[]): Question | undefined {
+  const numbers = new Float64Array(bank.length);
+  for (let i = 0; i < bank.length; i++) numbers[i] = idNumber((bank[i] as Question).id);
+  const sorted = numbers.slice().sort();
+  const shared = new Set<number>();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) shared.add(sorted[i] as number);
+  if (shared.size === 0) return undefined;
+  const seen = new Set<string>();
+  for (let i = 0; i < bank.length; i++) {
+    if (!shared.has(numbers[i] as number)) continue;
+    const q = bank[i] as Question;
+    if (seen.has(q.id)) return q;
+    seen.add(q.id);
+  }
+  return undefined;
+}
+
+/**
+ * An id's first 13 characters read as hex digits (52 bits: an exact number): equal ids give
+ * equal numbers. (Any string gives one; for ids of questionId, different ids rarely share one.)
+ */
+function idNumber(id: string): number {
+  let x = 0;
+  for (let i = 0; i < 13; i++) {
+    const c = id.charCodeAt(i) || 0;
+    x = x * 16 + ((c <= 57 ? c - 48 : c - 87) & 15);
+  }
+  return x;
 }
 
 /** Questions per fact id, for callers that need a fact's forms (scheduling picks one per review). */

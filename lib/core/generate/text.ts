@@ -39,16 +39,36 @@ export function keyOf(text: string): string {
  * contains the other (创新共建 / 坚持创新共建), which would make both look right.
  */
 export function clash(a: string, b: string): boolean {
-  const ka = keyOf(a);
-  const kb = keyOf(b);
+  return keysClash(keyOf(a), keyOf(b));
+}
+
+/** `clash` on comparison keys, for callers that hold them already (a key is a map lookup away). */
+export function keysClash(ka: string, kb: string): boolean {
   if (ka === kb) return true;
   if (ka.length < 2 || kb.length < 2) return false;
   return ka.includes(kb) || kb.includes(ka);
 }
 
-/** The character bigrams of a text's comparison key, with their count (a multiset). */
+/**
+ * Code points numbered in order of first appearance, so that a bigram is one number, a small
+ * integer while fewer than ~1900 distinct characters have been seen (see bigramsOf). Never
+ * cleared: cached bigrams, and the indexes built on them, keep their numbers (and there are no
+ * more numbers than code points).
+ */
+const charIds = new Map<number, number>();
+/** More than there are code points: first × this + second names a bigram uniquely. */
+const CODE_POINTS = 0x110000;
+
+/**
+ * The character bigrams of a text's comparison key, with their count (a multiset), as sorted
+ * arrays of numbers: compared by merging, and a fraction of the memory of a map of two-character
+ * strings per text (a large pack has a hundred thousand texts).
+ */
 export interface Bigrams {
-  grams: Map<string, number>;
+  /** The distinct bigrams, numbered (see charIds), ascending. */
+  grams: readonly number[];
+  /** How many times each occurs. */
+  counts: readonly number[];
   total: number;
 }
 
@@ -58,26 +78,61 @@ const gramCache = new Map<string, Bigrams>();
 export function bigramsOf(text: string): Bigrams {
   const cached = gramCache.get(text);
   if (cached) return cached;
-  const chars = [...keyOf(text)];
-  const grams = new Map<string, number>();
-  for (let i = 0; i + 1 < chars.length; i++) {
-    const g = `${chars[i]}${chars[i + 1]}`;
-    grams.set(g, (grams.get(g) ?? 0) + 1);
+  const key = keyOf(text);
+  const codes: number[] = [];
+  let previous = -1;
+  // Code point by code point, as [...key] splits it (a lone surrogate is one).
+  for (let i = 0; i < key.length; ) {
+    const cp = key.codePointAt(i) as number;
+    i += cp > 0xffff ? 2 : 1;
+    let id = charIds.get(cp);
+    if (id === undefined) charIds.set(cp, (id = charIds.size));
+    if (previous >= 0) codes.push(previous * CODE_POINTS + id);
+    previous = id;
   }
-  const out = { grams, total: Math.max(0, chars.length - 1) };
+  codes.sort((a, b) => a - b);
+  const grams: number[] = [];
+  const counts: number[] = [];
+  for (const c of codes) {
+    if (grams[grams.length - 1] === c) counts[counts.length - 1] = (counts[counts.length - 1] as number) + 1;
+    else {
+      grams.push(c);
+      counts.push(1);
+    }
+  }
+  const out = { grams, counts, total: codes.length };
   if (gramCache.size > 500_000) gramCache.clear();
   gramCache.set(text, out);
   return out;
 }
 
+/** Σ min(count in a, count in b) over the bigrams both have (a merge of the sorted lists). */
+export function sharedBigrams(a: Bigrams, b: Bigrams): number {
+  let common = 0;
+  for (let i = 0, j = 0; i < a.grams.length && j < b.grams.length; ) {
+    const x = a.grams[i] as number;
+    const y = b.grams[j] as number;
+    if (x < y) i++;
+    else if (y < x) j++;
+    else common += Math.min(a.counts[i++] as number, b.counts[j++] as number);
+  }
+  return common;
+}
+
 /** Dice coefficient of character bigrams, 0..1: how alike two clauses read. */
 export function similarity(a: string, b: string): number {
-  const ga = bigramsOf(a);
+  return dice(a, bigramsOf(a), b, bigramsOf(b));
+}
+
+/** `similarity(·, b)`, with b's bigrams looked up once: it is compared with many candidates. */
+export function similarityTo(b: string): (a: string) => number {
   const gb = bigramsOf(b);
+  return (a) => dice(a, bigramsOf(a), b, gb);
+}
+
+function dice(a: string, ga: Bigrams, b: string, gb: Bigrams): number {
   const total = ga.total + gb.total;
-  let common = 0;
-  for (const [g, n] of ga.grams) common += Math.min(n, gb.grams.get(g) ?? 0);
-  return total === 0 ? (keyOf(a) === keyOf(b) ? 1 : 0) : (2 * common) / total;
+  return total === 0 ? (keyOf(a) === keyOf(b) ? 1 : 0) : (2 * sharedBigrams(ga, gb)) / total;
 }
 
 /**

@@ -14,14 +14,16 @@ import {
   shuffleChanged,
   shuffledLazily,
   takeDistinct,
+  skipping,
   type Draft,
   type PackContext,
+  type Positional,
 } from "../context";
 import { compareDates, compatible, formatDate, parseDate, precisionOf, type DateParts } from "../dates";
 import { bareCity, provinceOfCity } from "../gazetteer";
 import type { Rng } from "../hash";
 import { AlikeIndex } from "../lookup";
-import { clash, clause, keyOf, quote } from "../text";
+import { clash, clause, keyOf, keysClash, quote } from "../text";
 import { FALSE, TRUE } from "../types";
 
 type Dated = EventFact | DocumentFact;
@@ -37,6 +39,14 @@ export function labelOf(f: Dated): string {
  */
 interface DatedPool {
   facts: Dated[];
+  /**
+   * Each fact's position in `facts`, in its section's list (bySection) and in its section's
+   * askable list (askableBySection): lists that leave a few facts out are views over these
+   * (see skipping), since sections grow with the pack.
+   */
+  position: Map<Dated, number>;
+  inSection: Map<Dated, number>;
+  inAskable: Map<Dated, number>;
   alike: AlikeIndex;
   /** Memo of sameThings, by fact id. */
   same: Map<string, Dated[]>;
@@ -67,15 +77,19 @@ function datedPool(ctx: PackContext, kind: Dated["kind"]): DatedPool {
   const askableBySection = new Map<string, { fact: Dated; date: DateParts }[]>();
   const byPossibleYear = new Map<number, Dated[]>();
   const byYear = new Map<number, Dated[]>();
-  const add = <K, V>(map: Map<K, V[]>, k: K, v: V) => {
+  const inSection = new Map<Dated, number>();
+  const inAskable = new Map<Dated, number>();
+  /** Adds v to k's list; its position there. */
+  const add = <K, V>(map: Map<K, V[]>, k: K, v: V): number => {
     const list = map.get(k);
-    if (list) list.push(v);
-    else map.set(k, [v]);
+    if (!list) map.set(k, [v]);
+    else list.push(v);
+    return list ? list.length - 1 : 0;
   };
   for (const o of facts) {
-    add(bySection, o.section, o);
+    inSection.set(o, add(bySection, o.section, o));
     const askable = askableDate(o);
-    if (askable) add(askableBySection, o.section, { fact: o, date: askable.date });
+    if (askable) inAskable.set(o, add(askableBySection, o.section, { fact: o, date: askable.date }));
     for (const y of new Set(possibleDates(o).map((d) => d.y))) add(byPossibleYear, y, o);
     add(byYear, parseDate(o.date).y, o);
   }
@@ -85,6 +99,9 @@ function datedPool(ctx: PackContext, kind: Dated["kind"]): DatedPool {
   const years = [...byYear.keys()];
   const pool: DatedPool = {
     facts,
+    position,
+    inSection,
+    inAskable,
     alike: new AlikeIndex(facts.map(labelOf)),
     same: new Map(),
     bySection,
@@ -262,10 +279,21 @@ function maybeAt(ctx: PackContext, kind: Dated["kind"], date: DateParts): Set<Da
   return at;
 }
 
-/** The other facts of f's kind, in pack order, that certainly did not happen at `date`. */
-export function certainlyNotAt(ctx: PackContext, f: Dated, date: DateParts): Dated[] {
+/** The other facts of f's kind, in pack order, that certainly did not happen at `date` (a view, see skipping). */
+export function certainlyNotAt(ctx: PackContext, f: Dated, date: DateParts): Positional<Dated> {
+  const pool = datedPool(ctx, f.kind);
   const at = maybeAt(ctx, f.kind, date);
-  return datedPool(ctx, f.kind).facts.filter((o) => o !== f && !at.has(o));
+  return skipping(pool.facts, positions([f, ...at], (o) => pool.position.get(o)));
+}
+
+/** The distinct positions (ascending) of some facts in a list, by `where` (undefined: not in it). */
+function positions(facts: Iterable<Dated>, where: (o: Dated) => number | undefined): number[] {
+  const found = new Set<number>();
+  for (const o of facts) {
+    const p = where(o);
+    if (p !== undefined) found.add(p);
+  }
+  return [...found].sort((a, b) => a - b);
 }
 
 /** 「下列哪件事发生在1982年12月？」: distractors are happenings certainly at another date. */
@@ -278,7 +306,9 @@ export function reverseQuestion(ctx: PackContext, f: Dated, date: DateParts, why
   const at = maybeAt(ctx, f.kind, date);
   const candidate = (o: Dated) => o !== f && !at.has(o) && !same.has(o);
   const rng = rngOf(ctx, f, "reverse");
-  const sameSection = (pool.bySection.get(f.section) ?? []).filter(candidate);
+  // The section's facts but f, those maybe at the date and those telling the same happening.
+  const inSection = (o: Dated) => (o.section === f.section ? pool.inSection.get(o) : undefined);
+  const sameSection = skipping(pool.bySection.get(f.section) ?? [], positions([f, ...at, ...same], inSection));
   // The 8 nearest in time from other sections.
   const near: Dated[] = [];
   for (const o of byNearness(pool, date.y)) {
@@ -304,10 +334,8 @@ function timelineQuestion(ctx: PackContext, f: Dated, facet: string): Draft | un
     const a = o === f ? undefined : askableDate(o);
     return a ? [{ fact: o, date: a.date }] : [];
   };
-  const sameSection = shuffledLazily(
-    rng,
-    (pool.askableBySection.get(f.section) ?? []).filter((o) => o.fact !== f),
-  );
+  const askableHere = pool.askableBySection.get(f.section) ?? [];
+  const sameSection = shuffledLazily(rng, skipping(askableHere, [pool.inAskable.get(f) as number]));
   const year = own.date.y;
   // Same section first, then other sections nearest in time (read only as far as needed).
   function* candidates() {
@@ -315,11 +343,15 @@ function timelineQuestion(ctx: PackContext, f: Dated, facet: string): Draft | un
     for (const o of byNearness(pool, year)) if (o.section !== f.section) yield* dated(o);
   }
   const chosen = [{ fact: f, date: own.date }];
+  const chosenKeys = [keyOf(labelOf(f))];
   for (const o of candidates()) {
     if (chosen.length >= ctx.settings.orderSize) break;
     const ordered = chosen.every((c) => compareDates(c.date, o.date) !== 0);
-    const distinct = chosen.every((c) => !clash(labelOf(c.fact), labelOf(o.fact)));
-    if (ordered && distinct) chosen.push(o);
+    if (!ordered) continue;
+    const key = keyOf(labelOf(o.fact));
+    if (chosenKeys.some((k) => keysClash(k, key))) continue;
+    chosen.push(o);
+    chosenKeys.push(key);
   }
   if (chosen.length < 3) return undefined;
   chosen.sort((a, b) => compareDates(a.date, b.date));

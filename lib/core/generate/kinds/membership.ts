@@ -2,7 +2,7 @@ import type { MembershipFact } from "@/lib/core/content/schema";
 import { countAccept, toChineseNumber } from "../accept";
 import { chunk, isDisputed, listText, rngOf, takeDistinct, type Draft, type PackContext } from "../context";
 import { bareCity, provinceOf, provinceOfCity, YRD_CITIES } from "../gazetteer";
-import { clash, clause, keyOf, looksOpen, quote, splitName } from "../text";
+import { clause, keyOf, keysClash, looksOpen, quote, splitName } from "../text";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "../types";
 
 interface Group {
@@ -31,9 +31,10 @@ export function membershipQuestions(ctx: PackContext, f: MembershipFact): Draft[
     .filter((g) => g.members.length > 0);
   if (groups.length === 0) return [];
   const all = groups.flatMap((g) => g.members);
-  for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) if (keyOf(all[i] as string) === keyOf(all[j] as string)) return [];
+  const allKeys = all.map(keyOf);
+  if (new Set(allKeys).size !== all.length) return [];
   const labels = groups.map((g) => g.label);
-  for (let i = 0; i < labels.length; i++) for (let j = i + 1; j < labels.length; j++) if (keyOf(labels[i] as string) === keyOf(labels[j] as string)) return [];
+  if (new Set(labels.map(keyOf)).size !== labels.length) return [];
 
   const { core, dimension } = splitName(clause(f.name));
   // Grouped by province (labels are provinces): plain wording, no quotes. Cities by province
@@ -58,7 +59,10 @@ export function membershipQuestions(ctx: PackContext, f: MembershipFact): Draft[
     const cities = province ? (YRD_CITIES[province] ?? []) : [];
     const mentioned = cities.filter((c) => ctx.mentionedCities.has(c));
     const rest = cities.filter((c) => !ctx.mentionedCities.has(c));
-    return [...mentioned, ...rest].filter((c) => !all.some((m) => bareCity(m) === c || clash(m, c)));
+    return [...mentioned, ...rest].filter((c) => {
+      const key = keyOf(c);
+      return !all.some((m, i) => bareCity(m) === c || keysClash(allKeys[i] as string, key));
+    });
   };
 
   const drafts: Draft[] = [];

@@ -108,6 +108,11 @@ interface UnitPool {
   alike: AlikeIndex;
   /** Scratch marks, one per position (see valuesWithin). */
   marks: Uint8Array;
+  /**
+   * Scratch positions, one slot per position (see valuesWithin): the values near an answer may
+   * be a good part of a large unit's, and are listed for every quantity of the unit.
+   */
+  within: Int32Array;
 }
 
 const unitPools = new WeakMap<PackContext, Map<string, UnitPool>>();
@@ -139,6 +144,7 @@ function unitPool(ctx: PackContext, unit: string): UnitPool {
         byValue,
         alike: new AlikeIndex(facts.map((o) => o.subject)),
         marks: new Uint8Array(facts.length),
+        within: new Int32Array(facts.length),
       });
     }
     unitPools.set(ctx, perPack);
@@ -147,11 +153,11 @@ function unitPool(ctx: PackContext, unit: string): UnitPool {
 }
 
 /**
- * Positions (ascending) in the pool of the values v with lo ≤ v ≤ hi: a range of the value index,
- * put back in pack order by marking them and reading the marks in order (cheaper than sorting a
- * range that is a good part of the unit's values).
+ * Positions (ascending) in the pool of the values v with lo ≤ v ≤ hi, put in pool.within: how
+ * many. A range of the value index, put back in pack order by marking them and reading the marks
+ * in order (cheaper than sorting a range that is a good part of the unit's values).
  */
-function valuesWithin(pool: UnitPool, lo: number, hi: number): Int32Array {
+function valuesWithin(pool: UnitPool, lo: number, hi: number): number {
   const n = (k: number) => pool.ns[pool.byValue[k] as number] as number;
   let a = 0;
   let b = pool.byValue.length;
@@ -163,10 +169,11 @@ function valuesWithin(pool: UnitPool, lo: number, hi: number): Int32Array {
   let end = a;
   while (end < pool.byValue.length && n(end) <= hi) end++;
   const range = pool.byValue.subarray(a, end);
-  const out = new Int32Array(range.length);
+  const out = pool.within;
   if (range.length * 8 < pool.marks.length) {
     out.set(range);
-    return out.sort();
+    out.subarray(0, range.length).sort();
+    return range.length;
   }
   for (const i of range) pool.marks[i] = 1;
   let k = 0;
@@ -175,7 +182,7 @@ function valuesWithin(pool: UnitPool, lo: number, hi: number): Int32Array {
     pool.marks[i] = 0;
     out[k++] = i;
   }
-  return out;
+  return k;
 }
 
 /**
@@ -193,19 +200,31 @@ function valueDistractors(ctx: PackContext, f: QuantityFact, value: Value, rng: 
   }
   const pool = unitPool(ctx, f.unit);
   const self = pool.position.get(f);
-  const same = new Set(pool.alike.alike(f.subject));
+  const same = pool.alike.alike(f.subject); // ascending
   for (const i of same) if (i !== self) forbidden.push(pool.ns[i] as number);
-  const farEnough = (c: Value) => c.n > 0 && forbidden.every((x) => Math.abs(c.n - x) >= m - 1e-9);
+  // A loop rather than forbidden.every(…): this runs for each of a unit's values near the answer,
+  // and a callback made per call is garbage in proportion.
+  const farEnoughN = (n: number) => {
+    if (!(n > 0)) return false;
+    for (const x of forbidden) if (!(Math.abs(n - x) >= m - 1e-9)) return false;
+    return true;
+  };
+  const farEnough = (c: Value) => farEnoughN(c.n);
 
   // Plausible (within ×4 of the answer either way, which the value index gives directly), of
-  // the same sort (fraction or not), and far enough.
+  // the same sort (fraction or not), and far enough: their positions are kept in pool.within
+  // (read below, before any other quantity's question is made) rather than copied.
   const fraction = value.fraction ? 1 : 0;
-  const fromPack: Value[] = [];
-  for (const i of valuesWithin(pool, value.n / 4, value.n * 4)) {
-    if (i === self || same.has(i) || pool.fractional[i] !== fraction) continue;
-    const c = pool.values[i] as Value;
-    if (farEnough(c)) fromPack.push(c);
+  const within = valuesWithin(pool, value.n / 4, value.n * 4);
+  let plausible = 0;
+  // Both lists are ascending: the next position of `same` is kept at hand (s).
+  for (let k = 0, s = 0; k < within; k++) {
+    const i = pool.within[k] as number;
+    while (s < same.length && (same[s] as number) < i) s++;
+    if (i === self || same[s] === i || pool.fractional[i] !== fraction) continue;
+    if (farEnoughN(pool.ns[i] as number)) pool.within[plausible++] = i;
   }
+  const fromPack = { length: plausible, at: (k: number) => pool.values[pool.within[k] as number] };
 
   let made: Value[];
   if (value.fraction) {

@@ -7,11 +7,11 @@
  * the few that move), and a ranking reads only as far into the pool as its reader does.
  */
 import type { SetFact } from "@/lib/core/content/schema";
-import type { PackContext } from "../context";
+import { skipping, type PackContext, type Positional } from "../context";
 import { provinceOf, provinceOfCity } from "../gazetteer";
 import type { Rng } from "../hash";
-import { AlikeIndex, ClashIndex } from "../lookup";
-import { clash, clause, keyOf, splitName } from "../text";
+import { AlikeIndex, ClashIndex, firstWithAtLeast, rarestFirst } from "../lookup";
+import { bigramsOf, clash, clause, keyOf, splitName } from "../text";
 
 type PlaceKind = "city" | "province" | undefined;
 
@@ -37,7 +37,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 }
 
 /** Number of items of an ascending list below `x`. */
-function countBelow(sorted: ArrayLike<number>, x: number): number {
+export function countBelow(sorted: ArrayLike<number>, x: number): number {
   let a = 0;
   let b = sorted.length;
   while (a < b) {
@@ -124,32 +124,22 @@ function lineage(ctx: PackContext, f: SetFact): { above: Set<number>; below: Set
 
 // ---- what makes a candidate too close to an item ------------------------------------------------
 
-const bigramSets = new Map<string, Set<string>>();
+/** The distinct bigrams of a text's key, numbered, ascending (bigramsOf's, with their counts left aside). */
+const bigramSet = (text: string): readonly number[] => bigramsOf(text).grams;
 
-function bigramSet(text: string): Set<string> {
-  let out = bigramSets.get(text);
-  if (out) return out;
-  const chars = [...keyOf(text)];
-  out = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) out.add(`${chars[i]}${chars[i + 1]}`);
-  if (bigramSets.size > 200_000) bigramSets.clear();
-  bigramSets.set(text, out);
-  return out;
-}
-
-const genericCache = new WeakMap<PackContext, Set<string>>();
+const genericCache = new WeakMap<PackContext, Set<number>>();
 
 /**
  * Bigrams so common among the pack's list items that sharing one says nothing about the topic
  * (发展, 推进, 一体, 机制, 长三…): those used by at least 6 different items.
  */
-function genericBigrams(ctx: PackContext): Set<string> {
+function genericBigrams(ctx: PackContext): Set<number> {
   const cached = genericCache.get(ctx);
   if (cached) return cached;
   const items = new Set<string>();
   for (const s of ctx.sets) for (const i of s.items) items.add(i.term);
   for (const m of ctx.memberships) for (const member of Object.values(m.groups).flat()) items.add(member);
-  const df = new Map<string, number>();
+  const df = new Map<number, number>();
   for (const t of items) for (const g of bigramSet(t)) df.set(g, (df.get(g) ?? 0) + 1);
   const generic = new Set([...df].filter(([, n]) => n >= 6).map(([g]) => g));
   genericCache.set(ctx, generic);
@@ -159,7 +149,7 @@ function genericBigrams(ctx: PackContext): Set<string> {
 /** A text as tooClose compares it: the characters and the bigrams of its key. */
 interface Grams {
   chars: string[];
-  grams: Set<string>;
+  grams: readonly number[];
 }
 
 const gramsOf = (text: string): Grams => ({ chars: [...keyOf(text)], grams: bigramSet(text) });
@@ -175,7 +165,7 @@ function tooCloseTo(ctx: PackContext, item: string): (candidate: Grams) => boole
   const b = [...keyOf(item)];
   const head = new Set(b.slice(0, -1));
   const generic = genericBigrams(ctx);
-  const other = bigramSet(item);
+  const other = new Set(bigramSet(item));
   return ({ chars: a, grams: mine }) => {
     if (a.length <= 4 && b.length <= 4) {
       for (let k = 0; k < a.length - 1; k++) if (head.has(a[k] as string)) return true;
@@ -187,7 +177,7 @@ function tooCloseTo(ctx: PackContext, item: string): (candidate: Grams) => boole
       shared++;
     }
     // Phrases made of the same common words read alike even without a rare bigram.
-    return mine.size + other.size > 0 && (2 * shared) / (mine.size + other.size) >= 0.5;
+    return mine.length + other.size > 0 && (2 * shared) / (mine.length + other.size) >= 0.5;
   };
 }
 
@@ -225,6 +215,14 @@ interface Entry extends Shape {
 interface Group {
   shape: NumberedShape;
   entries: Int32Array;
+  /**
+   * The first occurrence and the endings (numbered) of each of its entries, side by side with
+   * them: a pool reads a group from end to end, and these read in step rather than at the
+   * entries' scattered places in the index's arrays.
+   */
+  firsts: Int32Array;
+  last2: Int32Array;
+  last1: Int32Array;
 }
 
 /**
@@ -239,8 +237,8 @@ interface Family {
 }
 
 /**
- * The candidates of the whole pack. Hot loops read the typed arrays (first occurrence, endings,
- * bigram count of each entry) rather than the entry objects.
+ * The candidates of the whole pack. Hot loops read the typed arrays (first occurrence, bigrams
+ * of each entry; a group's endings) rather than the entry objects.
  */
 interface ItemIndex {
   occurrences: Occurrence[];
@@ -249,13 +247,15 @@ interface ItemIndex {
   entries: Entry[];
   /** First occurrence of each entry (ascending, as entries are numbered in that order). */
   firsts: Int32Array;
-  /** Last two characters and last one of each entry, numbered (see endings). */
-  last2: Int32Array;
-  last1: Int32Array;
-  /** The distinct bigrams of each entry's key, numbered (ascending), and how many. */
-  grams: Int32Array[];
+  /**
+   * The distinct bigrams of each entry's key, numbered (ascending), end to end: entry e's are
+   * [gramStart[e], gramStart[e + 1]), and there are gramCount[e]. (One array rather than one
+   * per entry: checking an entry met in a bigram's list then costs one memory access less.)
+   */
+  grams: Int32Array;
+  gramStart: Int32Array;
   gramCount: Int32Array;
-  gramIds: Map<string, number>;
+  gramIds: Map<number, number>;
   /** Whether each numbered bigram is generic (see genericBigrams). */
   generic: Uint8Array;
   entryOf: Map<string, number>;
@@ -271,12 +271,21 @@ interface ItemIndex {
   /** Families of the entries with a given ending (numbered). */
   byLast2: Map<number, Family[]>;
   byLast1: Map<number, Family[]>;
-  /** Scratch marks for visiting each suspect once (see forEachTooClose). */
+  /** Scratch marks for checking each suspect once (see markTooClose). */
   seen: Int32Array;
   visit: number;
-  /** A bit per entry, set for the entries removed from one pool's (see removedBits). */
+  /** A bit per entry, set for the entries removed from one pool's (see activate). */
   removed: Uint32Array;
+  /** Set bits of `removed` in the words before each word (see removedBelow). */
+  removedBefore: Int32Array;
   removedFor?: ItemPool;
+  /**
+   * The eligible entries of the groups the pool read so far, and their ranks (see eligible):
+   * one pair of buffers, grown as needed, for the pool `removedFor` (rather than a pair of
+   * arrays per group, or per pool).
+   */
+  eligibleEntries: Int32Array;
+  eligibleRanks: Int32Array;
 }
 
 const ending = (text: string, n: number) => [...text].slice(-n).join("");
@@ -325,15 +334,20 @@ function itemIndex(ctx: PackContext): ItemIndex {
     ranges.push([start, occurrences.length]);
   });
 
-  const gramIds = new Map<string, number>();
-  const grams = entries.map((e) =>
-    Int32Array.from(bigramSet(e.text), (g) => {
+  const gramIds = new Map<number, number>();
+  const gramStart = new Int32Array(entries.length + 1);
+  entries.forEach((e, i) => (gramStart[i + 1] = (gramStart[i] as number) + bigramSet(e.text).length));
+  const grams = new Int32Array(gramStart[entries.length] as number);
+  entries.forEach((e, i) => {
+    const own = grams.subarray(gramStart[i] as number, gramStart[i + 1] as number);
+    bigramSet(e.text).forEach((g, k) => {
       let id = gramIds.get(g);
       if (id === undefined) gramIds.set(g, (id = gramIds.size));
-      return id;
-    }).sort(),
-  );
-  const gramCount = Int32Array.from(grams, (g) => g.length);
+      own[k] = id;
+    });
+    own.sort();
+  });
+  const gramCount = Int32Array.from(entries, (_, i) => (gramStart[i + 1] as number) - (gramStart[i] as number));
   const genericGrams = genericBigrams(ctx);
   const generic = new Uint8Array(gramIds.size);
   for (const [g, id] of gramIds) if (genericGrams.has(g)) generic[id] = 1;
@@ -355,7 +369,7 @@ function itemIndex(ctx: PackContext): ItemIndex {
     g.entries.push(i);
   };
   entries.forEach((e, i) => {
-    for (const g of grams[i] as Int32Array) (byGram[g] as number[]).push(i);
+    for (let k = gramStart[i] as number; k < (gramStart[i + 1] as number); k++) (byGram[grams[k] as number] as number[]).push(i);
     const chars = [...keyOf(e.text)];
     if (chars.length <= 4) for (const ch of new Set(chars.slice(0, -1))) push(byHead, ch, i);
     group(shapeGroups, 0, e, i);
@@ -365,7 +379,14 @@ function itemIndex(ctx: PackContext): ItemIndex {
   const frozen = (m: Map<string, { shape: NumberedShape; entries: number[] }>): Family[] => {
     const families = new Map<string, Group[]>();
     for (const g of m.values()) {
-      push(families, `${g.shape.topId}\u0000${g.shape.kind ?? ""}`, { shape: g.shape, entries: new Int32Array(g.entries) });
+      const of = (values: readonly number[]) => Int32Array.from(g.entries, (e) => values[e] as number);
+      push(families, `${g.shape.topId}\u0000${g.shape.kind ?? ""}`, {
+        shape: g.shape,
+        entries: new Int32Array(g.entries),
+        firsts: of(firsts),
+        last2: of(last2),
+        last1: of(last1),
+      });
     }
     return [...families.values()].map((groups) => {
       groups.sort((a, b) => a.shape.len - b.shape.len);
@@ -377,9 +398,8 @@ function itemIndex(ctx: PackContext): ItemIndex {
     ranges,
     entries,
     firsts: new Int32Array(firsts),
-    last2: new Int32Array(last2),
-    last1: new Int32Array(last1),
     grams,
+    gramStart,
     gramCount,
     gramIds,
     generic,
@@ -395,66 +415,84 @@ function itemIndex(ctx: PackContext): ItemIndex {
     seen: new Int32Array(entries.length),
     visit: 0,
     removed: new Uint32Array((entries.length + 31) >>> 5),
+    removedBefore: new Int32Array(((entries.length + 31) >>> 5) + 1),
+    eligibleEntries: new Int32Array(1024),
+    eligibleRanks: new Int32Array(1024),
   };
   itemIndexes.set(ctx, index);
   return index;
 }
 
 /**
- * The entries too close to `item` (see tooCloseTo), found through what they must share with it.
- * A short word (four characters or fewer) sharing one of its characters but the last with a
- * short item is too close outright: those are read from the by-character index. The others are
- * found among the entries sharing a bigram with the item: any bigram that is not generic, or,
- * for phrases of common words, enough of them. A phrase of |A| bigrams reads like the item's
- * |B| when they share at least (|A| + |B|) / 4, so it shares one of the item's rarest
- * |B| − ⌈(|A| + |B|) / 4⌉ + 1 bigrams: the i-th rarest (from 0) is looked up only for phrases of
- * at most 3|B| − 4i bigrams (the lists are sorted by that). Each is checked as tooCloseTo would,
- * on numbered bigrams.
+ * Marks (in `removed`) the entries too close to `item` (see tooCloseTo), found through what they
+ * must share with it. A short word (four characters or fewer) sharing one of its characters but
+ * the last with a short item is too close outright: those are read from the by-character index.
+ * So is any entry sharing a bigram with the item that is not generic: the whole list of that
+ * bigram. For phrases of common words, enough generic bigrams must be shared: a phrase of |A|
+ * bigrams reads like the item's |B| when they share at least (|A| + |B|) / 4, so it shares one of
+ * the item's rarest |B| − ⌈(|A| + |B|) / 4⌉ + 1 bigrams: the i-th rarest (from 0) is looked up
+ * only for phrases of at most 3|B| − 4i bigrams (the lists are sorted by that). Those are checked
+ * as tooCloseTo would, on numbered bigrams, unless already marked. In a large pack an item
+ * (上海) may be close to a good part of it: marking a whole list is a tight loop, with no call
+ * or check per entry.
  */
-function forEachTooClose(index: ItemIndex, item: string, visit: (e: number) => void) {
-  const mark = ++index.visit;
-  const seen = index.seen;
+function markTooClose(index: ItemIndex, item: string, removed: Uint32Array) {
   const chars = [...keyOf(item)];
   if (chars.length <= 4) {
     for (const ch of new Set(chars.slice(0, -1))) {
-      for (const e of index.byHead.get(ch) ?? []) {
-        if (seen[e] === mark) continue;
-        seen[e] = mark;
-        visit(e);
-      }
+      const list = index.byHead.get(ch);
+      if (list) setBits(removed, list);
     }
   }
-  // (A short candidate close by the short-word rule was met above: below, only bigrams count.)
+  // (A short candidate close by the short-word rule was marked above: below, only bigrams count.)
   const itemGrams = bigramSet(item);
-  const mine = new Int32Array([...itemGrams].flatMap((g) => index.gramIds.get(g) ?? [])).sort();
-  const size = itemGrams.size;
-  const { generic, grams, gramCount, byGram } = index;
+  const size = itemGrams.length;
+  const ids: number[] = [];
+  for (const g of itemGrams) {
+    const id = index.gramIds.get(g);
+    if (id !== undefined) ids.push(id);
+  }
+  const mine = new Int32Array(ids).sort();
+  const { generic, grams, gramStart, gramCount, byGram } = index;
+  for (const g of mine) if (generic[g] === 0) setBits(removed, byGram[g] as Int32Array);
   const close = (e: number) => {
-    const other = grams[e] as Int32Array;
+    const end = gramStart[e + 1] as number;
+    const count = gramCount[e] as number;
     let shared = 0;
-    for (let a = 0, b = 0; a < mine.length && b < other.length; ) {
+    for (let a = 0, b = gramStart[e] as number; a < mine.length && b < end; ) {
       const x = mine[a] as number;
-      const y = other[b] as number;
+      const y = grams[b] as number;
       if (x < y) a++;
       else if (y < x) b++;
       else {
-        if (generic[x] === 0) return true;
         shared++;
         a++;
         b++;
       }
     }
-    return other.length + size > 0 && (2 * shared) / (other.length + size) >= 0.5;
+    // (Every shared bigram is generic: one that is not marked the entry above.)
+    return count + size > 0 && (2 * shared) / (count + size) >= 0.5;
   };
-  const rarest = [...mine].sort((a, b) => (byGram[a] as Int32Array).length - (byGram[b] as Int32Array).length || a - b);
+  const mark = ++index.visit;
+  const seen = index.seen;
+  // The item's bigrams by the length of their list, then number (mine is ascending).
+  const lists: Int32Array[] = [];
+  for (const g of mine) lists.push(byGram[g] as Int32Array);
+  const rarest = rarestFirst(lists).map((k) => mine[k] as number);
+  // A phrase of fewer than a third of the item's bigrams shares too few to read like it: the
+  // lists (sorted by bigram count) are read from the first phrase long enough.
+  const least = Math.ceil(size / 3);
   rarest.forEach((g, i) => {
+    if (generic[g] === 0) return;
     // The item's bigrams that no entry has (none, for an item of the pack) count as its rarest.
-    const most = generic[g] === 1 ? 3 * size - 4 * (i + size - mine.length) : Infinity;
-    for (const e of byGram[g] as Int32Array) {
+    const most = 3 * size - 4 * (i + size - mine.length);
+    const list = byGram[g] as Int32Array;
+    for (let k = firstWithAtLeast(list, gramCount, least); k < list.length; k++) {
+      const e = list[k] as number;
       if ((gramCount[e] as number) > most) break;
-      if (seen[e] === mark) continue;
+      if (seen[e] === mark || isSet(removed, e)) continue;
       seen[e] = mark;
-      if (close(e)) visit(e);
+      if (close(e)) removed[e >>> 5] = (removed[e >>> 5] as number) | (1 << (e & 31));
     }
   });
 }
@@ -499,6 +537,11 @@ class GroupStream {
   private readonly sorted: ScoredGroup[] = [];
   private readonly heap: Cursor[] = [];
   private heaped = false;
+
+  /** Drops where the groups read so far put their eligible entries (see activate). */
+  forgetEligible() {
+    for (const g of this.sorted) g.eligible = undefined;
+  }
 
   constructor(
     private readonly avg: number,
@@ -577,8 +620,12 @@ class GroupStream {
 interface ItemPool {
   f: SetFact;
   size: number;
-  /** Entries not in the pool at their first occurrence, ascending (as bits: removedBits). */
-  removedSorted: Int32Array;
+  /**
+   * What removes entries from the pool (see markRemoved): the texts whose clashing or too close
+   * entries go, and the entries first listed in a source that gives no distractors.
+   */
+  doomedBy: { own: readonly string[]; names: readonly string[] };
+  skippedEntries: Int32Array;
   /** Occurrences at which moved entries are listed, ascending. */
   insertedAt: Int32Array;
   extras: Extra[];
@@ -586,35 +633,74 @@ interface ItemPool {
   /** The endings of the list's items (numbered). */
   endings2: number[];
   endings1: number[];
-  /**
-   * The eligible entries of the groups read so far, and their ranks (see eligible): one pair of
-   * buffers per pool, grown as needed, rather than a pair of arrays per group.
-   */
-  entries: Int32Array;
-  ranks: Int32Array;
+  /** How much of the index's eligible buffers the groups read so far fill (see eligible). */
   used: number;
 }
 
 const isSet = (bits: Uint32Array, i: number) => ((bits[i >>> 5] as number) & (1 << (i & 31))) !== 0;
 
-function setBits(bits: Uint32Array, list: ArrayLike<number>, on: boolean) {
+function setBits(bits: Uint32Array, list: ArrayLike<number>) {
   for (let k = 0; k < list.length; k++) {
     const i = list[k] as number;
-    bits[i >>> 5] = on ? (bits[i >>> 5] as number) | (1 << (i & 31)) : (bits[i >>> 5] as number) & ~(1 << (i & 31));
+    bits[i >>> 5] = (bits[i >>> 5] as number) | (1 << (i & 31));
   }
 }
 
+/** Number of set bits of a 32-bit word. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
 /**
- * The pool's removed entries as bits: the index keeps one bit array, for one pool at a time
- * (allocating one per list made garbage in proportion to lists × entries).
+ * Clears the index's bit array and marks the entries a list's items and lineage names doom:
+ * those clashing with one of them, or too close to an item. (Whether an entry is doomed depends
+ * on its key only, not on which occurrence shows it.)
  */
-function removedBits(index: ItemIndex, pool: ItemPool): Uint32Array {
-  if (index.removedFor !== pool) {
-    if (index.removedFor) setBits(index.removed, index.removedFor.removedSorted, false);
-    setBits(index.removed, pool.removedSorted, true);
-    index.removedFor = pool;
+function markRemoved(index: ItemIndex, doomedBy: ItemPool["doomedBy"]): Uint32Array {
+  const removed = index.removed;
+  removed.fill(0);
+  const mark = (e: number) => {
+    removed[e >>> 5] = (removed[e >>> 5] as number) | (1 << (e & 31));
+  };
+  for (const t of doomedBy.own) {
+    index.clashes.forEachClashing(t, mark);
+    markTooClose(index, t, removed);
   }
-  return index.removed;
+  for (const n of doomedBy.names) index.clashes.forEachClashing(n, mark);
+  return removed;
+}
+
+/** Counts the set bits before each word of the index's bit array (see removedBelow). */
+function countRemoved(index: ItemIndex) {
+  const { removed, removedBefore } = index;
+  for (let w = 0; w < removed.length; w++) {
+    const word = removed[w] as number;
+    removedBefore[w + 1] = (removedBefore[w] as number) + (word === 0 ? 0 : popcount(word));
+  }
+}
+
+/** Number of removed entries before entry `e` (0 ≤ e ≤ entries), from the counts of countRemoved. */
+function removedBelow(index: ItemIndex, e: number): number {
+  const w = e >>> 5;
+  const below = index.removedBefore[w] as number;
+  return (e & 31) === 0 ? below : below + popcount((index.removed[w] as number) & ((1 << (e & 31)) - 1));
+}
+
+/**
+ * Makes the index's bit array (with its counts) and eligible buffers the pool's: the index keeps
+ * them for one pool at a time (allocating them per list made garbage in proportion to lists ×
+ * entries). A pool read after another list's was built marks its own again, and reads its
+ * groups anew.
+ */
+function activate(index: ItemIndex, pool: ItemPool) {
+  if (index.removedFor === pool) return;
+  setBits(markRemoved(index, pool.doomedBy), pool.skippedEntries);
+  countRemoved(index);
+  pool.used = 0;
+  pool.groups.forgetEligible();
+  index.removedFor = pool;
 }
 
 const currentPool = new WeakMap<PackContext, ItemPool>();
@@ -658,28 +744,12 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   // The index's groups compare their section by number (they are scored for every list).
   const fTopId = index.tops.get(fTop) ?? -1;
   const groupScore = (s: NumberedShape, bonus: number) => score(s.len, s.topId === fTopId, s.kind, bonus);
-  const close = own.map((t) => tooCloseTo(ctx, t));
-  const doomed = (text: string) =>
-    own.some((t, i) => clash(t, text) || (close[i] as (c: Grams) => boolean)(gramsOf(text))) || names.some((n) => clash(n, text));
 
-  // The shared bit array, cleared of the last pool's entries, marks this one's as they are found.
-  const removed = index.removed;
-  if (index.removedFor) setBits(removed, index.removedFor.removedSorted, false);
-  index.removedFor = undefined;
-  const removedList: number[] = [];
-  const remove = (e: number) => {
-    if (isSet(removed, e)) return;
-    removed[e >>> 5] = (removed[e >>> 5] as number) | (1 << (e & 31));
-    removedList.push(e);
-  };
   // Entries clashing with or too close to an item, or clashing with a name of the lineage: each
-  // item is checked only against the entries it could be close to. (Whether an entry is doomed
-  // depends on its key only, not on which occurrence shows it.)
-  for (const t of own) {
-    index.clashes.forEachClashing(t, remove);
-    forEachTooClose(index, t, remove);
-  }
-  for (const n of names) index.clashes.forEachClashing(n, remove);
+  // item is checked only against the entries it could be close to.
+  const doomedBy = { own, names };
+  index.removedFor = undefined;
+  const removed = markRemoved(index, doomedBy);
 
   // Sources that give no distractors: the list itself, its twins, the lists below it, and
   // memberships that name the same thing. An entry first seen in one of them is listed at its
@@ -690,6 +760,7 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   const handled = new Set<number>();
   const gone = new Set<number>();
   const stay: number[] = [];
+  const skippedEntries: number[] = [];
   for (const source of skipped) {
     const [start, end] = index.ranges[source] as [number, number];
     for (let o = start; o < end; o++) {
@@ -701,21 +772,25 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
       const next = entry.occurrences.find((x) => !skipped.has(sourceOf(x)));
       if (next === undefined) gone.add(e);
       else if (!isSet(removed, e)) stay.push(next);
-      remove(e);
+      skippedEntries.push(e);
     }
   }
+  setBits(removed, skippedEntries);
+  countRemoved(index);
   const insertedAt = new Int32Array(stay).sort();
-  const removedSorted = new Int32Array(removedList).sort();
   const extras: Extra[] = [];
   for (const o of stay) {
     const { text, top } = index.occurrences[o] as Occurrence;
     // Entries (and so survivors) listed before occurrence o.
     const before = countBelow(index.firsts, o);
-    const rank = before - countBelow(removedSorted, before) + countBelow(insertedAt, o);
+    const rank = before - removedBelow(index, before) + countBelow(insertedAt, o);
     extras.push({ text, score: score([...text].length, top === fTop, placeKind(text), bonusOf(text)), rank });
   }
-  let size = index.entries.length - removedSorted.length + insertedAt.length;
+  let size = index.entries.length - removedBelow(index, index.entries.length) + insertedAt.length;
   if (places) {
+    const close = own.map((t) => tooCloseTo(ctx, t));
+    const doomed = (text: string) =>
+      own.some((t, i) => clash(t, text) || (close[i] as (c: Grams) => boolean)(gramsOf(text))) || names.some((n) => clash(n, text));
     const listed = new Set<string>();
     const offer = (c: string) => {
       const key = keyOf(c);
@@ -729,7 +804,14 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
     if (kinds.has("province")) for (const p of ctx.mentionedProvinces) offer(p);
   }
 
-  const ids = (endings: Set<string>) => [...endings].flatMap((e) => index.endings.get(e) ?? []);
+  const ids = (endings: Set<string>) => {
+    const out: number[] = [];
+    for (const e of endings) {
+      const id = index.endings.get(e);
+      if (id !== undefined) out.push(id);
+    }
+    return out;
+  };
   const ends2 = ids(endings2);
   const ends1 = ids(endings1);
   const groups = new GroupStream(avg, groupScore);
@@ -739,67 +821,112 @@ function buildPool(ctx: PackContext, f: SetFact): ItemPool {
   const pool: ItemPool = {
     f,
     size,
-    removedSorted,
+    doomedBy,
+    skippedEntries: new Int32Array(skippedEntries),
     insertedAt,
     extras,
     groups,
     endings2: ends2,
     endings1: ends1,
-    entries: new Int32Array(256),
-    ranks: new Int32Array(256),
     used: 0,
   };
   index.removedFor = pool;
   return pool;
 }
 
-/** A ranked candidate: plausibility score plus jitter, then text, then rank (a stable sort's order). */
-interface Ranked {
-  value: number;
-  text: () => string;
-  rank: number;
-}
+/**
+ * The best candidates held so far, in order: by plausibility score plus jitter, then text, then
+ * rank (a stable sort's order). A candidate is an entry (its number) or an extra (−1 − its
+ * position): held in three arrays rather than as an object each, since a reading of a large
+ * pool offers hundreds before it settles on its best.
+ */
+class Best {
+  readonly values: number[] = [];
+  readonly ranks: number[] = [];
+  readonly ids: number[] = [];
+  /** The worst value held once `want` are (Infinity before: anything is taken), kept up to date by offer. */
+  bar = Infinity;
 
-/** The texts are compared only on equal values (rare): reading an entry's text is a cache miss. */
-const before = (a: Ranked, b: Ranked) => a.value - b.value || a.text().localeCompare(b.text()) || a.rank - b.rank;
+  constructor(
+    readonly want: number,
+    private readonly index: ItemIndex,
+    private readonly pool: ItemPool,
+  ) {}
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  textOf(id: number): string {
+    return id >= 0 ? (this.index.entries[id] as Entry).text : (this.pool.extras[-1 - id] as Extra).text;
+  }
+
+  /**
+   * Held candidate k against the given one: negative when k comes first. The texts are compared
+   * only on equal values (rare: reading an entry's text is a cache miss).
+   */
+  private compare(k: number, value: number, rank: number, id: number): number {
+    return (
+      (this.values[k] as number) - value ||
+      this.textOf(this.ids[k] as number).localeCompare(this.textOf(id)) ||
+      (this.ranks[k] as number) - rank
+    );
+  }
+
+  offer(value: number, rank: number, id: number) {
+    if (this.ids.length >= this.want) {
+      if (this.compare(this.want - 1, value, rank, id) <= 0) return;
+      this.values.pop();
+      this.ranks.pop();
+      this.ids.pop();
+    }
+    let a = 0;
+    let b = this.ids.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (this.compare(mid, value, rank, id) < 0) a = mid + 1;
+      else b = mid;
+    }
+    this.values.splice(a, 0, value);
+    this.ranks.splice(a, 0, rank);
+    this.ids.splice(a, 0, id);
+    if (this.ids.length >= this.want) this.bar = this.values[this.want - 1] as number;
+  }
+}
 
 /**
  * The entries of a group still in the pool (not removed, not scored in a better ending group)
- * and their ranks, put in the pool's buffers: [from, to). Entries are ascending, so the counts
- * of removed and inserted entries before each only grow.
+ * and their ranks, put in the index's buffers (see activate): [from, to). Entries are ascending,
+ * so the count of inserted entries before each only grows; removed ones are counted from the
+ * bit array.
  */
 function eligible(index: ItemIndex, pool: ItemPool, g: ScoredGroup): [number, number] {
   if (g.eligible) return g.eligible;
-  const list = g.group.entries;
-  if (pool.used + list.length > pool.entries.length) {
-    const size = Math.max(2 * pool.entries.length, pool.used + list.length);
+  const { entries: list, firsts, last2, last1 } = g.group;
+  if (pool.used + list.length > index.eligibleEntries.length) {
+    const size = Math.max(2 * index.eligibleEntries.length, pool.used + list.length);
     const entries = new Int32Array(size);
     const ranks = new Int32Array(size);
-    entries.set(pool.entries.subarray(0, pool.used));
-    ranks.set(pool.ranks.subarray(0, pool.used));
-    pool.entries = entries;
-    pool.ranks = ranks;
+    entries.set(index.eligibleEntries.subarray(0, pool.used));
+    ranks.set(index.eligibleRanks.subarray(0, pool.used));
+    index.eligibleEntries = entries;
+    index.eligibleRanks = ranks;
   }
-  const { entries, ranks } = pool;
+  const { eligibleEntries: entries, eligibleRanks: ranks, removed } = index;
   const from = pool.used;
   let n = from;
-  const removed = removedBits(index, pool);
-  const { removedSorted, insertedAt } = pool;
-  let removedBefore = 0;
+  const { insertedAt } = pool;
   let insertedBefore = 0;
-  for (const e of list) {
+  for (let k = 0; k < list.length; k++) {
+    const e = list[k] as number;
     if (isSet(removed, e)) continue;
-    if (g.skip >= 1 && pool.endings2.includes(index.last2[e] as number)) continue;
-    if (g.skip === 2 && pool.endings1.includes(index.last1[e] as number)) continue;
-    if (n === from) {
-      removedBefore = countBelow(removedSorted, e);
-      insertedBefore = countBelow(insertedAt, index.firsts[e] as number);
-    }
-    while (removedBefore < removedSorted.length && (removedSorted[removedBefore] as number) < e) removedBefore++;
-    const first = index.firsts[e] as number;
+    if (g.skip >= 1 && pool.endings2.includes(last2[k] as number)) continue;
+    if (g.skip === 2 && pool.endings1.includes(last1[k] as number)) continue;
+    const first = firsts[k] as number;
+    if (n === from) insertedBefore = countBelow(insertedAt, first);
     while (insertedBefore < insertedAt.length && (insertedAt[insertedBefore] as number) < first) insertedBefore++;
     entries[n] = e;
-    ranks[n++] = e - removedBefore + insertedBefore;
+    ranks[n++] = e - removedBelow(index, e) + insertedBefore;
   }
   pool.used = n;
   g.eligible = [from, n];
@@ -811,37 +938,25 @@ function eligible(index: ItemIndex, pool: ItemPool, g: ScoredGroup): [number, nu
  * jitter in [0, 1), so once `want` are held, a group scoring above the worst of them cannot
  * place one: groups are read best first and the reading stops there.
  */
-function head(ctx: PackContext, pool: ItemPool, draw: (k: number) => number, want: number): Ranked[] {
+function head(ctx: PackContext, pool: ItemPool, draw: (k: number) => number, want: number): Best {
   const index = itemIndex(ctx);
-  const out: Ranked[] = [];
-  const offer = (value: number, text: () => string, rank: number) => {
-    const c = { value, text, rank };
-    if (out.length >= want) {
-      if (before(c, out[out.length - 1] as Ranked) >= 0) return;
-      out.pop();
-    }
-    let a = 0;
-    let b = out.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (before(out[mid] as Ranked, c) < 0) a = mid + 1;
-      else b = mid;
-    }
-    out.splice(a, 0, c);
-  };
-  for (const x of pool.extras) offer(x.score + draw(x.rank + 1), () => x.text, x.rank);
+  activate(index, pool);
+  const out = new Best(want, index, pool);
+  pool.extras.forEach((x, i) => out.offer(x.score + draw(x.rank + 1), x.rank, -1 - i));
   for (let k = 0; ; k++) {
     const g = pool.groups.at(k);
-    if (!g || (out.length >= want && g.score > (out[out.length - 1] as Ranked).value)) break;
+    if (!g || g.score > out.bar) break;
     const [from, to] = eligible(index, pool, g);
-    const { entries, ranks } = pool;
+    const { eligibleEntries: entries, eligibleRanks: ranks } = index;
+    const score = g.score;
+    let bar = out.bar;
     for (let i = from; i < to; i++) {
       const rank = ranks[i] as number;
-      const value = g.score + draw(rank + 1);
-      // Most candidates fall behind the worst held: no need to build them.
-      if (out.length >= want && value > (out[out.length - 1] as Ranked).value) continue;
-      const e = entries[i] as number;
-      offer(value, () => (index.entries[e] as Entry).text, rank);
+      const value = score + draw(rank + 1);
+      // Most candidates fall behind the worst held.
+      if (value > bar) continue;
+      out.offer(value, rank, entries[i] as number);
+      bar = out.bar;
     }
   }
   return out;
@@ -861,7 +976,7 @@ export function itemDistractors(ctx: PackContext, f: SetFact, rng: Rng): Iterabl
       let read = 0;
       for (let want = 16; ; want *= 4) {
         const best = head(ctx, pool, draw, want);
-        for (; read < best.length; read++) yield (best[read] as Ranked).text();
+        for (; read < best.length; read++) yield best.textOf(best.ids[read] as number);
         if (best.length < want) return;
       }
     },
@@ -920,26 +1035,18 @@ export function glossary(ctx: PackContext): Glossary {
   return g;
 }
 
-/** `positions` (ascending) without those in `left` (ascending), as a new array. */
-function without(positions: Int32Array, left: readonly number[]): Int32Array {
-  const out = new Int32Array(positions.length);
-  let n = 0;
-  let from = 0;
-  for (const p of left) {
-    const at = countBelow(positions, p);
-    if (positions[at] !== p) continue;
-    out.set(positions.subarray(from, at), n);
-    n += at - from;
-    from = at + 1;
-  }
-  out.set(positions.subarray(from), n);
-  return out.subarray(0, n + positions.length - from);
+/**
+ * `positions` (ascending) without those in `left` (ascending, each one of them), as a view (see
+ * skipping): its reader takes a few of a list as long as the pack's glosses.
+ */
+function without(positions: Int32Array, left: readonly number[]): Positional<number> & Iterable<number> {
+  return skipping(positions, left.map((p) => countBelow(positions, p)));
 }
 
 /** A list of positions known by its length, built when needed (see shuffledLater). */
 export interface LaterList {
   length: number;
-  build: () => Int32Array;
+  build: () => Positional<number> & Iterable<number>;
 }
 
 /**

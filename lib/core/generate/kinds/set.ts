@@ -16,8 +16,9 @@ import {
   type PackContext,
 } from "../context";
 import type { Rng } from "../hash";
-import { clash, clause, keyOf, looksOpen, nameStatesCount, quote, SAME_THING, similarity, splitName } from "../text";
+import { clause, keyOf, keysClash, looksOpen, nameStatesCount, quote, SAME_THING, similarityTo, splitName } from "../text";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "../types";
+import { AlikeIndex } from "../lookup";
 import { glossary, glossLists, isPlace, itemDistractors, setPosition, topSection } from "./set-distractors";
 
 /**
@@ -26,11 +27,13 @@ import { glossary, glossLists, isPlace, itemDistractors, setPosition, topSection
  * term elsewhere, never one that reads like the answer (checked as they are read).
  */
 function glossDistractors(ctx: PackContext, f: SetFact, term: string, gloss: string, rng: Rng): Iterable<string> {
-  const own = f.items.filter((i) => i.gloss && !clash(i.term, term)).map((i) => clause(i.gloss as string));
+  const termKey = keyOf(term);
+  const own = f.items.filter((i) => i.gloss && !keysClash(keyOf(i.term), termKey)).map((i) => clause(i.gloss as string));
   const g = glossary(ctx);
   const { same, rest } = glossLists(g, term, setPosition(ctx, f), topSection(f.section));
   const at = (i: number) => g.glosses[i] as string;
-  const ok = (x: string) => similarity(x, gloss) < SAME_THING;
+  const toGloss = similarityTo(gloss);
+  const ok = (x: string) => toGloss(x) < SAME_THING;
   return lazily(
     concat(
       rng.shuffle(own),
@@ -41,23 +44,22 @@ function glossDistractors(ctx: PackContext, f: SetFact, term: string, gloss: str
   );
 }
 
-const glossIndex = new WeakMap<PackContext, Map<string, string[]>>();
+/** Every gloss the pack gives to a list item, with the item's term (by its comparison key), indexed by similarity. */
+interface Glosses {
+  termKeys: string[];
+  alike: AlikeIndex;
+}
 
-/** Every gloss the pack gives to a term (by comparison key). */
-function glossesOf(ctx: PackContext, term: string): string[] {
-  let index = glossIndex.get(ctx);
+const glossIndexes = new WeakMap<PackContext, Glosses>();
+
+function glossesOf(ctx: PackContext): Glosses {
+  let index = glossIndexes.get(ctx);
   if (!index) {
-    index = new Map();
-    for (const o of ctx.sets) {
-      for (const i of o.items) {
-        if (!i.gloss) continue;
-        const k = keyOf(i.term);
-        index.set(k, [...(index.get(k) ?? []), i.gloss]);
-      }
-    }
-    glossIndex.set(ctx, index);
+    const glossed = ctx.sets.flatMap((o) => o.items.filter((i) => i.gloss));
+    index = { termKeys: glossed.map((i) => keyOf(i.term)), alike: new AlikeIndex(glossed.map((i) => i.gloss as string)) };
+    glossIndexes.set(ctx, index);
   }
-  return index.get(keyOf(term)) ?? [];
+  return index;
 }
 
 /**
@@ -66,11 +68,17 @@ function glossesOf(ctx: PackContext, term: string): string[] {
  * dozen candidates that pass are returned.
  */
 function termDistractors(ctx: PackContext, f: SetFact, term: string, gloss: string, rng: Rng): string[] {
-  const sameMeaning = (t: string) => glossesOf(ctx, t).some((g) => similarity(g, gloss) >= SAME_THING);
+  // The terms (by key) the pack glosses in words like this gloss: found once, from the glosses
+  // alike to it, rather than comparing every gloss of every candidate with it (a term of common
+  // words is glossed all over a large pack).
+  const glosses = glossesOf(ctx);
+  const sameMeaning = new Set(glosses.alike.alike(gloss).map((i) => glosses.termKeys[i] as string));
+  const termKey = keyOf(term);
   const out: string[] = [];
   for (const t of concat(rng.shuffle(f.items.map((i) => i.term)), itemDistractors(ctx, f, rng))) {
     if (out.length >= 12) break;
-    if (clash(t, term) || sameMeaning(t)) continue;
+    const key = keyOf(t);
+    if (keysClash(key, termKey) || sameMeaning.has(key)) continue;
     out.push(t);
   }
   return out;
@@ -108,7 +116,7 @@ export function setQuestions(ctx: PackContext, f: SetFact): Draft[] {
   if (isDisputed(f, "items") || isDisputed(f, "name")) return [];
   const terms = f.items.map((i) => i.term);
   // Items equal after normalisation cannot be told apart by the grader: ask nothing.
-  for (let i = 0; i < terms.length; i++) for (let j = i + 1; j < terms.length; j++) if (keyOf(terms[i] as string) === keyOf(terms[j] as string)) return [];
+  if (new Set(terms.map(keyOf)).size !== terms.length) return [];
   const open = looksOpen(f.name, f.note);
   // An open list is introduced as 「文中列举的…」, which already says what an aside like 「（原文所列）」 says.
   const name = open ? splitName(clause(f.name)).core : withoutRemark(clause(f.name));
@@ -248,7 +256,8 @@ export function setQuestions(ctx: PackContext, f: SetFact): Draft[] {
       });
     }
   }
-  const distinctGlosses = glossed.filter((g, i) => glossed.findIndex((h) => clash(h.gloss, g.gloss)) === i);
+  const glossKeys = glossed.map((g) => keyOf(g.gloss));
+  const distinctGlosses = glossed.filter((_, i) => glossKeys.findIndex((k) => keysClash(k, glossKeys[i] as string)) === i);
   if (distinctGlosses.length >= 2) {
     const groups = chunk(distinctGlosses, ctx.settings.matchSize);
     groups.forEach((group, k) => {

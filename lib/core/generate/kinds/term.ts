@@ -8,15 +8,16 @@ import {
   shuffledLater,
   shuffledLazily,
   take,
+  skipping,
   takeDistinct,
   type Draft,
   type PackContext,
 } from "../context";
 import type { Rng } from "../hash";
 import { AlikeIndex, ClashIndex } from "../lookup";
-import { clause, keyOf, quote, SAME_THING, similarity } from "../text";
+import { clause, keyOf, quote, SAME_THING, similarityTo } from "../text";
 import { FALSE, TRUE } from "../types";
-import { glossary, glossLists } from "./set-distractors";
+import { countBelow, glossary, glossLists } from "./set-distractors";
 
 /** A definition as shown after 「指的是：」: without its own leading 指 / 是指. */
 export function defText(definition: string): string {
@@ -44,6 +45,9 @@ interface TermPool {
   defs: string[];
   tops: Int32Array;
   topOf: Map<string, number>;
+  /** The positions of the terms in each top section, and of those not in it, ascending. */
+  inTop: Int32Array[];
+  outOfTop: Int32Array[];
 }
 
 const termPools = new WeakMap<PackContext, TermPool>();
@@ -55,14 +59,18 @@ function termPool(ctx: PackContext): TermPool {
   if (!pool) {
     const topOf = new Map<string, number>();
     for (const o of ctx.terms) if (!topOf.has(top(o.section))) topOf.set(top(o.section), topOf.size);
+    const tops = Int32Array.from(ctx.terms, (o) => topOf.get(top(o.section)) as number);
+    const positions = ctx.terms.map((_, i) => i);
     pool = {
       position: new Map(ctx.terms.map((o, i) => [o, i])),
       terms: new ClashIndex(ctx.terms.map((o) => o.term)),
       definitions: new AlikeIndex(ctx.terms.map((o) => o.definition)),
       texts: ctx.terms.map((o) => o.term),
       defs: ctx.terms.map((o) => defText(o.definition)),
-      tops: Int32Array.from(ctx.terms, (o) => topOf.get(top(o.section)) as number),
+      tops,
       topOf,
+      inTop: [...topOf.values()].map((t) => new Int32Array(positions.filter((i) => tops[i] === t))),
+      outOfTop: [...topOf.values()].map((t) => new Int32Array(positions.filter((i) => tops[i] !== t))),
     };
     termPools.set(ctx, pool);
   }
@@ -89,26 +97,24 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
   const why = `${quote(f.term)}指的是：${definition}`;
   const drafts: Draft[] = [];
   // Other terms, in pack order: not clashing with this one, not defined alike; those of the same
-  // top section, and the rest. (A tight loop: it runs over all terms for every term.)
+  // top section, and the rest. Views over the prebuilt lists of each top section, leaving out
+  // the few terms left (listing them anew for every term made the pack's terms quadratic).
   const left = new Int32Array([
     ...new Set([...pool.terms.clashing(f.term), ...pool.definitions.alike(f.definition), pool.position.get(f) as number]),
   ]).sort();
-  const ownTop = pool.topOf.get(top(f.section));
-  const n = pool.texts.length;
-  const sameTop = new Int32Array(n);
-  const otherTop = new Int32Array(n);
-  let ns = 0;
-  let no = 0;
-  for (let i = 0, l = 0; i < n; i++) {
-    if (left[l] === i) {
-      l++;
-      continue;
-    }
-    if (pool.tops[i] === ownTop) sameTop[ns++] = i;
-    else otherTop[no++] = i;
+  const ownTop = pool.topOf.get(top(f.section)) as number;
+  const inTop = pool.inTop[ownTop] as Int32Array;
+  const outOfTop = pool.outOfTop[ownTop] as Int32Array;
+  const leftIn: number[] = [];
+  const leftOut: number[] = [];
+  // Each left term's place in its list: the terms of the list before it.
+  for (const p of left) {
+    if (pool.tops[p] === ownTop) leftIn.push(countBelow(inTop, p));
+    else leftOut.push(countBelow(outOfTop, p));
   }
-  const same = sameTop.subarray(0, ns);
-  const other = otherTop.subarray(0, no);
+  const same = skipping(inTop, leftIn);
+  const other = skipping(outOfTop, leftOut);
+  const n = pool.texts.length;
   const termAt = (i: number) => pool.texts[i] as string;
   const defAt = (i: number) => pool.defs[i] as string;
   function* others() {
@@ -120,9 +126,10 @@ export function termQuestions(ctx: PackContext, f: TermFact): Draft[] {
 
   {
     const rng = rngOf(ctx, f, "definition");
+    const toDefinition = similarityTo(definition);
     const defs = lazily(
       concat(mapLazily(shuffledLazily(rng, same), defAt), mapLazily(shuffledLazily(rng, other), defAt), glossHead(ctx, f, rng)),
-      (d) => similarity(d, definition) < SAME_THING,
+      (d) => toDefinition(d) < SAME_THING,
     );
     const distractors = takeDistinct(defs, [definition], ctx.settings.mcOptions - 1);
     if (distractors.length >= 2) {
