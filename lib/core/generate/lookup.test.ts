@@ -4,7 +4,8 @@ import type { EventFact, Fact } from "@/lib/core/content/schema";
 // eslint-disable-next-line no-restricted-imports
 import { readPacks } from "@/lib/server/content/read-packs";
 import { buildContext, DistinctValues } from "./context";
-import { glossary, glossLists, topSection } from "./kinds/set-distractors";
+import { glossary, glossLists } from "./kinds/glossary";
+import { topSection } from "./kinds/set-lineage";
 import { rngFor } from "./hash";
 import { AlikeIndex, ClashIndex } from "./lookup";
 import { clash, SAME_THING, similarity } from "./text";

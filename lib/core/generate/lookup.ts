@@ -8,7 +8,7 @@
  */
 import { bigramsOf, keyOf, SAME_THING, sharedBigrams, similarity, type Bigrams } from "./text";
 
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
@@ -221,6 +221,18 @@ export function firstWithAtLeast(list: ArrayLike<number>, sizes: ArrayLike<numbe
   while (a < b) {
     const mid = (a + b) >> 1;
     if ((sizes[list[mid] as number] as number) < least) a = mid + 1;
+    else b = mid;
+  }
+  return a;
+}
+
+/** Number of items of an ascending list below `x`. */
+export function countBelow(sorted: ArrayLike<number>, x: number): number {
+  let a = 0;
+  let b = sorted.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((sorted[mid] as number) < x) a = mid + 1;
     else b = mid;
   }
   return a;

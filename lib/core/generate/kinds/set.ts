@@ -19,7 +19,9 @@ import type { Rng } from "../hash";
 import { clause, keyOf, keysClash, looksOpen, nameStatesCount, quote, SAME_THING, similarityTo, splitName } from "../text";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "../types";
 import { AlikeIndex } from "../lookup";
-import { glossary, glossLists, isPlace, itemDistractors, setPosition, topSection } from "./set-distractors";
+import { glossary, glossLists } from "./glossary";
+import { itemDistractors } from "./set-distractors";
+import { isPlace, setPosition, topSection } from "./set-lineage";
 
 /**
  * Glosses that certainly do not explain `term`: glosses of other items of this set, then of

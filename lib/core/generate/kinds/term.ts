@@ -14,10 +14,10 @@ import {
   type PackContext,
 } from "../context";
 import type { Rng } from "../hash";
-import { AlikeIndex, ClashIndex } from "../lookup";
+import { AlikeIndex, ClashIndex, countBelow } from "../lookup";
 import { clause, keyOf, quote, SAME_THING, similarityTo } from "../text";
 import { FALSE, TRUE } from "../types";
-import { countBelow, glossary, glossLists } from "./set-distractors";
+import { glossary, glossLists } from "./glossary";
 
 /** A definition as shown after 「指的是：」: without its own leading 指 / 是指. */
 export function defText(definition: string): string {
