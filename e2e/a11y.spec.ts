@@ -17,6 +17,12 @@ const LANGS = [
   { locale: "en", lang: "en" },
 ] as const;
 const SCHEMES = ["light", "dark"] as const;
+/**
+ * Per-test limits, as guards against a hang: axe on every page in two languages takes minutes,
+ * and more on a slower host of the CI's kind (the class test took 4.6 min on 2026-12-01).
+ */
+const LONG = 360_000;
+const LONGEST = 600_000;
 
 type Lang = (typeof LANGS)[number];
 
@@ -163,7 +169,7 @@ async function expectFocusVisible(page: Page, what: string, presses = 12) {
 }
 
 test("anonymous pages", async ({ page, context, isMobile }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(LONG);
   // The language switch sets the language, and <html lang> follows it.
   await page.goto("/");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
@@ -202,7 +208,7 @@ test("anonymous pages", async ({ page, context, isMobile }) => {
 });
 
 test("student pages", async ({ page, context, isMobile }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(LONG);
   await signUp(page, { email: freshEmail("a11y-student"), name: "无障碍同学", password: "a11y-pass-1" });
   for (const lang of LANGS) {
     await setLanguage(context, lang);
@@ -228,7 +234,7 @@ test("student pages", async ({ page, context, isMobile }) => {
 });
 
 test("teacher and class pages, and a student taking an assignment", async ({ page: teacher, context, browser, isMobile }, testInfo) => {
-  test.setTimeout(300_000);
+  test.setTimeout(LONGEST);
   await signUp(teacher, { email: freshEmail("a11y-teacher"), name: "无障碍老师", password: "a11y-pass-1", role: "teacher" });
   await teacher.goto("/classes/new");
   await teacher.getByLabel("班级名称").fill("无障碍班");

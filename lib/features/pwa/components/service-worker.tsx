@@ -1,16 +1,20 @@
 "use client";
 import { useEffect } from "react";
+import { afterLoad } from "../after-load";
 
 /**
- * Registers the service worker (public/sw.js, built by scripts/build-sw.ts with `npm start`).
+ * Registers the service worker (public/sw.js, built by scripts/build-sw.ts with `npm start`),
+ * after the page has loaded (installing it precaches the app's scripts).
  * Not under `next dev`: there is no built worker, and a caching worker would hide changes.
  */
 export function ServiceWorker() {
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
-    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((error: unknown) => {
-      // The app works without it, online.
-      console.warn("service worker registration failed", error);
+    return afterLoad(() => {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((error: unknown) => {
+        // The app works without it, online.
+        console.warn("service worker registration failed", error);
+      });
     });
   }, []);
   return null;

@@ -1,5 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { afterLoad } from "@/lib/features/pwa/after-load";
 import { PRIVATE_CACHES } from "@/lib/features/pwa/caches";
 import { studyApi, type ReviewRequest } from "../client-api";
 import type { ReviewOutcome } from "../schema";
@@ -108,14 +109,15 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
       waited.current = true;
     };
     window.addEventListener("offline", gone);
-    const first = window.setTimeout(() => void (navigator.onLine && back()), 0);
+    // After the page has loaded: the bundle is a few hundred items to fetch and store.
+    const cancelFirst = afterLoad(() => void (navigator.onLine && back()));
     window.addEventListener("online", back);
     const retry = window.setInterval(() => void (navigator.onLine && sync()), RETRY_MS);
     return () => {
       window.removeEventListener("online", back);
       window.removeEventListener("offline", gone);
       window.clearInterval(retry);
-      window.clearTimeout(first);
+      cancelFirst();
     };
   }, [refreshBundle, sync, userId]);
 
