@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { JoinForm } from "@/lib/features/classes/components/join-form";
 import { StudentClassList, TeacherClassList } from "@/lib/features/classes/components/class-lists";
 import { listClassesOfStudent, listClassesOfTeacher } from "@/lib/features/classes/data";

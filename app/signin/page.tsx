@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS } from "@/lib/features/account/demo";
 import { SignInForm } from "@/lib/features/account/components/sign-in-form";

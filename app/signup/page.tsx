@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/lib/features/account/components/sign-up-form";
 import { getT } from "@/lib/i18n/server";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { listDecks } from "@/lib/features/decks/data";
 import { StudyTopicNav } from "@/lib/features/study/components/topic-nav";
 import { StudySession } from "@/lib/features/study/components/study-session";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { AssignmentFacts } from "@/lib/features/assignments/components/assignment-facts";
 import { AttemptResults, LatestReview } from "@/lib/features/assignments/components/attempt-results";
 import { StartAttemptButton } from "@/lib/features/assignments/components/start-attempt";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { ClassAssignments } from "@/lib/features/assignments/components/class-assignments";
 import { StudentAssignments } from "@/lib/features/assignments/components/student-assignments";
 import { listClassAssignments, listStudentAssignments } from "@/lib/features/assignments/data";

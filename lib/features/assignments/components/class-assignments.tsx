@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { assignmentState, studentStatuses, type AssignmentState } from "@/lib/core/assignments/status";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";

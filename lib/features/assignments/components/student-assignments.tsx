@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import type { StudentStatus } from "@/lib/core/assignments/status";
 import { formatInZone } from "@/lib/core/assignments/time";
 import type { MessageKey } from "@/lib/i18n";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import type { Locale } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
 import { formatDay } from "../format";

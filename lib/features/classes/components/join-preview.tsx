@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import type { Role } from "@/lib/core/roles";
 import { getT } from "@/lib/i18n/server";
 import { buttonClass } from "@/lib/ui/button";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import type { Translate } from "@/lib/i18n";
 import { buttonClass } from "@/lib/ui/button";
 import type { DeckSummary } from "../data";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { RATIO_UNIT, type Fact } from "@/lib/core/content/schema";
 import { formatDate, parseDate } from "@/lib/core/generate/dates";
 import type { Translate } from "@/lib/i18n";

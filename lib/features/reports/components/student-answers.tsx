@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { getT } from "@/lib/i18n/server";
 import type { AnswerOutcome, StudentAnswers } from "../data";
 import { percent } from "../format";

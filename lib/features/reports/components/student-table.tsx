@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { utcToLocal } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";
 import type { AssignmentReport } from "../data";

@@ -1,6 +1,6 @@
 "use client";
 import { signOut } from "next-auth/react";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
 

@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { Response as AnswerResponse } from "@/lib/core/grade";
 import { translateDynamic } from "@/lib/i18n";

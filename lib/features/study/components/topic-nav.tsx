@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import type { Translate } from "@/lib/i18n";
 import type { DeckSummary } from "@/lib/features/decks/data";
 

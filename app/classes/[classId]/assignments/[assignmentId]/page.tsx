@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { redirect } from "next/navigation";
 import { assignmentState } from "@/lib/core/assignments/status";
 import { AssignmentFacts } from "@/lib/features/assignments/components/assignment-facts";

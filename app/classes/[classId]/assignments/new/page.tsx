@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { notFound } from "next/navigation";
 import { AssignmentForm } from "@/lib/features/assignments/components/assignment-form";
 import { assignmentFormOptions } from "@/lib/features/assignments/data";

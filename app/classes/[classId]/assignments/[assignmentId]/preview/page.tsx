@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { notFound } from "next/navigation";
 import { QuestionPreview } from "@/lib/features/assignments/components/question-preview";
 import { PublishButton } from "@/lib/features/assignments/components/teacher-actions";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/ui/link";
 import { notFound } from "next/navigation";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { orNotFound } from "@/lib/features/classes/not-found";
