@@ -20,7 +20,7 @@ import { emit, log, PORTS, ROOT, round, runMain, startServer, WORK_DIR } from ".
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGETS = { overFloorKB: 50, performance: 95, accessibility: 100 };
-const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3);
+const LIGHTHOUSE_RUNS = Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 5);
 
 /** Compressed size of a URL as the server sends it with gzip accepted. */
 function gzipBytes(url: string): Promise<{ bytes: number; encoding: string }> {
