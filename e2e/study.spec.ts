@@ -73,6 +73,29 @@ test("a student studies 10 cards, undoes one, and sees the stats change", async 
   await other.close();
 });
 
+test("on a phone the card starts in the top half of the screen and the topics scroll sideways", async ({ page, isMobile }) => {
+  test.skip(!isMobile, "the phone layout");
+  await signUp(page, { email: freshEmail("phone"), name: "手机", password: "phone-pass-1" });
+  // The last topic: its chip starts off screen in a one-line row.
+  await page.goto(`/study?pack=yrd&topic=${encodeURIComponent("重点任务")}`);
+  const topics = page.getByRole("navigation", { name: "主题" });
+  const chosen = topics.getByRole("link", { name: "重点任务" });
+  await expect(chosen).toHaveAttribute("aria-current", "page");
+  await expect(chosen).toBeInViewport();
+  const row = await topics.evaluate((nav) => ({ scrolls: nav.scrollWidth > nav.clientWidth, left: nav.scrollLeft }));
+  expect(row.scrolls).toBe(true);
+  expect(row.left).toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  const prompt = await page.getByTestId("prompt").boundingBox();
+  if (!prompt) throw new Error("no prompt on screen");
+  expect(prompt.y).toBeLessThan(844 / 2);
+  // Nothing reviewed yet: nothing to undo, and the button shows it.
+  const undo = page.getByRole("button", { name: "撤销" });
+  await expect(undo).toBeDisabled();
+  expect(Number(await undo.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(1);
+});
+
 test("what a guest answered in practice becomes their first reviews after sign-up", async ({ page }) => {
   await page.goto("/practice/yrd");
   await page.getByLabel("5", { exact: true }).check();

@@ -4,9 +4,9 @@ type Variant = "primary" | "secondary" | "ghost" | "danger";
 
 const styles: Record<Variant, string> = {
   primary: "bg-accent text-on-accent hover:bg-accent-strong disabled:bg-accent/60",
-  secondary:
-    "border border-line-strong bg-raised text-fg hover:bg-sunken",
-  ghost: "text-fg-soft hover:bg-sunken",
+  // A disabled button must look it: "撤销" with nothing to undo looked like it could be pressed.
+  secondary: "border border-line-strong bg-raised text-fg hover:bg-sunken disabled:opacity-60 disabled:hover:bg-raised",
+  ghost: "text-fg-soft hover:bg-sunken disabled:opacity-60 disabled:hover:bg-transparent",
   /** Actions that cannot be taken back (deleting the account). */
   danger: "bg-bad text-on-accent hover:opacity-90 disabled:opacity-60",
 };

@@ -174,7 +174,7 @@ export const en: Messages = {
     modeQuiz: "Quiz",
     modeFlashcard: "Flashcards",
     mode: "Study mode",
-    counts: "Learning {learning} · Due {due} · New {new}",
+    counts: "Learning\u00a0{learning} · Due\u00a0{due} · New\u00a0{new}",
     done: "You are done for today!",
     doneHint: "Come back tomorrow, or practise freely.",
     showAnswer: "Show answer",

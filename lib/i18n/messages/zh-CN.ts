@@ -175,7 +175,8 @@ export const zhCN = {
     modeQuiz: "答题",
     modeFlashcard: "闪卡",
     mode: "学习方式",
-    counts: "学习中 {learning} · 到期 {due} · 新卡 {new}",
+    // No-break spaces: a narrow line breaks between the counts, never inside one.
+    counts: "学习中\u00a0{learning} · 到期\u00a0{due} · 新卡\u00a0{new}",
     done: "今天的卡片都学完了！",
     doneHint: "明天再来，或者去练习页随便练练。",
     showAnswer: "显示答案",

@@ -209,11 +209,12 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center gap-2">
-        <p className="text-sm text-muted" data-testid="study-counts">
+      {/* One line at 390 px: the counts wrap within their share, so the card starts higher. */}
+      <div className="flex items-center gap-2">
+        <p className="min-w-0 flex-1 text-sm break-keep text-muted" data-testid="study-counts">
           {t("study.counts", counts)}
         </p>
-        <div role="radiogroup" aria-label={t("study.mode")} className="ml-auto flex rounded-lg border border-line-strong p-0.5">
+        <div role="radiogroup" aria-label={t("study.mode")} className="flex shrink-0 rounded-lg border border-line-strong p-0.5">
           {(["quiz", "flashcard"] as const).map((m) => (
             <button
               key={m}
@@ -227,7 +228,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
             </button>
           ))}
         </div>
-        <Button variant="secondary" type="button" onClick={() => void undo()} disabled={offline.online ? !canUndo : offline.pending === 0} aria-keyshortcuts="U">
+        <Button variant="secondary" type="button" className="shrink-0" onClick={() => void undo()} disabled={offline.online ? !canUndo : offline.pending === 0} aria-keyshortcuts="U">
           {t("study.undo")}
         </Button>
       </div>

@@ -1,6 +1,7 @@
 import { Link } from "@/lib/ui/link";
 import type { Translate } from "@/lib/i18n";
 import type { DeckSummary } from "@/lib/features/decks/data";
+import { ScrollRow } from "@/lib/ui/scroll-row";
 
 /** Links to study one deck or one topic; the current choice is marked for screen readers too. */
 export function StudyTopicNav({ decks, pack, topic, t }: { decks: DeckSummary[]; pack?: string | undefined; topic?: string | undefined; t: Translate }) {
@@ -8,7 +9,7 @@ export function StudyTopicNav({ decks, pack, topic, t }: { decks: DeckSummary[];
     `inline-flex min-h-11 min-w-11 items-center justify-center rounded-full border px-3 text-sm ${active ? "border-accent bg-accent text-on-accent" : "border-line-strong"}`;
   const deck = decks.find((d) => d.id === pack) ?? (decks.length === 1 ? decks[0] : undefined);
   return (
-    <nav aria-label={t("study.topic")} className="flex flex-wrap gap-2">
+    <ScrollRow label={t("study.topic")}>
       <Link href="/study" className={chip(!topic)} aria-current={!topic ? "page" : undefined}>
         {t("study.all")}
       </Link>
@@ -25,6 +26,6 @@ export function StudyTopicNav({ decks, pack, topic, t }: { decks: DeckSummary[];
           </Link>
         );
       })}
-    </nav>
+    </ScrollRow>
   );
 }
