@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { ContentError } from "@/lib/core/content/load";
 import { DEMO_ACCOUNTS } from "@/lib/features/account/demo";
-import { ensureDemoAccounts } from "@/lib/features/account/mutations";
+import { ensureDemoAccounts, ensureDemoClass } from "@/lib/features/account/mutations";
 import { readPacks } from "@/lib/server/content/read-packs";
 import { createDb } from "@/lib/server/db/create";
 import { ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
@@ -80,6 +80,7 @@ async function main() {
   if (env.demo) {
     await ensureDemoAccounts(db, DEMO_ACCOUNTS);
     console.log(`demo accounts: ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join(", ")}`);
+    if (await ensureDemoClass(db, DEMO_ACCOUNTS, new Date())) console.log("demo class: the demo student is in it, with a quiz to take");
   }
   await db.$disconnect();
 

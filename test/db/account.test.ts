@@ -4,7 +4,10 @@ import { allowHit, SIGN_IN_PER_ACCOUNT } from "@/lib/server/rate-limit";
 import { verifyPassword } from "@/lib/server/auth/password";
 import type { UserId } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
-import { createUser, ensureDemoAccounts, updateName, updatePassword } from "@/lib/features/account/mutations";
+import { createUser, ensureDemoAccounts, ensureDemoClass, updateName, updatePassword } from "@/lib/features/account/mutations";
+import { listStudentAssignments } from "@/lib/features/assignments/data";
+import { startAttempt } from "@/lib/features/assignments/mutations";
+import { setClassArchived } from "@/lib/features/classes/mutations";
 import { testDb, unique } from "./db";
 
 const db = testDb();
@@ -79,5 +82,34 @@ describe(`accounts on ${db.$engine}`, () => {
     await ensureDemoAccounts(db, demo);
     await ensureDemoAccounts(db, demo);
     expect(await db.user.count({ where: { email: demo[0]!.email } })).toBe(1);
+  });
+
+  it("gives the demo teacher one class with the demo student and an open quiz, once", async () => {
+    const demo = [
+      { ...newAccount(), name: "演示老师", role: "teacher" as const },
+      { ...newAccount(), name: "演示学生", role: "student" as const },
+    ];
+    const now = new Date("2026-03-01T10:00:30Z");
+    await ensureDemoAccounts(db, demo);
+    const made = await ensureDemoClass(db, demo, now);
+    expect(made).not.toBeNull();
+    const teacher = await db.user.findUniqueOrThrow({ where: { email: demo[0]!.email } });
+    const student = await db.user.findUniqueOrThrow({ where: { email: demo[1]!.email } });
+    const klass = await db.class.findFirstOrThrow({ where: { teacherId: teacher.id }, include: { members: true } });
+    expect(klass.members.map((m) => m.userId)).toEqual([student.id]);
+
+    // The student sees the quiz and can start it at once (it opens in the current minute): 10 questions, two weeks to go.
+    const [quiz, ...others] = await listStudentAssignments(db, student.id as UserId, now);
+    expect(others).toHaveLength(0);
+    expect(quiz).toMatchObject({ id: made?.assignmentId, classId: klass.id, status: "not_started", questionTotal: 10, attemptsAllowed: 2 });
+    expect(quiz!.opensAt.getTime()).toBeLessThanOrEqual(now.getTime());
+    expect(quiz!.dueAt.getTime() - now.getTime()).toBeGreaterThan(13 * 86_400_000);
+    await expect(startAttempt(db, student.id as UserId, quiz!.id, now)).resolves.toHaveProperty("attemptId");
+
+    // Not again on the next start, not even once the teacher has archived it.
+    const teacherUser = { id: teacher.id as UserId, name: teacher.name, email: teacher.email, role: "teacher" as const };
+    await setClassArchived(db, teacherUser, klass.id, true);
+    expect(await ensureDemoClass(db, demo, now)).toBeNull();
+    expect(await db.class.count({ where: { teacherId: teacher.id } })).toBe(1);
   });
 });

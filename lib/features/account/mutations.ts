@@ -1,7 +1,11 @@
 import "server-only";
+import { utcToLocal } from "@/lib/core/assignments/time";
+import { createAssignment, publishAssignment } from "@/lib/features/assignments/mutations";
+import { createClass, joinClass } from "@/lib/features/classes/mutations";
+import { listDecks } from "@/lib/features/decks/data";
 import type { Db } from "@/lib/server/db/create";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
-import type { UserId } from "@/lib/server/auth/session";
+import type { SessionUser, UserId } from "@/lib/server/auth/session";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import type { SignUpInput } from "./schema";
 
@@ -44,6 +48,45 @@ export async function ensureDemoAccounts(db: Db, accounts: readonly SignUpInput[
     const exists = await db.user.findUnique({ where: { email: account.email }, select: { id: true } });
     if (!exists) await createUser(db, account);
   }
+}
+
+const DEMO_CLASS = { name: "示范班", quiz: "小测：长三角一体化", timeZone: "Asia/Shanghai", openDays: 14 };
+
+/**
+ * The demo teacher's class, with the demo student in it and a published 10-question quiz open
+ * for two weeks (to 23:59 Shanghai time): a first look at `npm start` finds a class, an assignment to take and, once it
+ * is taken, the reports. Made through the app's own mutations, and only for a demo teacher with
+ * no class at all (archived ones count), so a class archived or left stays so after a restart.
+ */
+export async function ensureDemoClass(db: Db, accounts: readonly SignUpInput[], now: Date) {
+  const find = async (role: SignUpInput["role"]): Promise<SessionUser | null> => {
+    const email = accounts.find((a) => a.role === role)?.email;
+    const row = email ? await db.user.findUnique({ where: { email }, select: { id: true, name: true, email: true, role: true } }) : null;
+    return row?.role === role ? { ...row, id: row.id as UserId, role } : null;
+  };
+  const [teacher, student] = [await find("teacher"), await find("student")];
+  const pack = listDecks()[0];
+  if (!teacher || !student || !pack || (await db.class.count({ where: { teacherId: teacher.id } })) > 0) return null;
+  const klass = await createClass(db, teacher, { name: DEMO_CLASS.name }, now);
+  await joinClass(db, student, klass.joinCode, now);
+  const at = (days: number) => utcToLocal(new Date(now.getTime() + days * 86_400_000), DEMO_CLASS.timeZone);
+  const quiz = await createAssignment(db, teacher, klass.id, {
+    title: DEMO_CLASS.quiz,
+    pack: pack.id,
+    forms: ["mc", "tf", "typed", "numeric"],
+    questionMode: "count",
+    questionCount: "10",
+    // From the current minute (a local time has no seconds): open at once.
+    opensAt: at(0),
+    dueAt: `${at(DEMO_CLASS.openDays).slice(0, 10)}T23:59`,
+    timeZone: DEMO_CLASS.timeZone,
+    attemptsAllowed: "2",
+    timeLimitMinutes: "",
+    masteryGoal: "80",
+    feedback: "each",
+  });
+  await publishAssignment(db, teacher, quiz.id, undefined, now);
+  return { classId: klass.id, assignmentId: quiz.id };
 }
 
 /**
