@@ -96,6 +96,15 @@ test("on a phone the card starts in the top half of the screen and the topics sc
   expect(Number(await undo.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(1);
 });
 
+test("a new learner's stats say there is nothing yet instead of drawing empty charts", async ({ page }) => {
+  await signUp(page, { email: freshEmail("nostats"), name: "新同学", password: "stats-pass-1" });
+  await page.goto("/stats");
+  for (const chart of ["每天复习数（近 30 天）", "未来 30 天到期预测"]) {
+    await expect(page.getByRole("figure", { name: chart }).getByText("还没有数据。")).toBeVisible();
+  }
+  await expect(page.getByTestId("retention")).toHaveText("—");
+});
+
 test("what a guest answered in practice becomes their first reviews after sign-up", async ({ page }) => {
   await page.goto("/practice/yrd");
   await page.getByLabel("5", { exact: true }).check();

@@ -17,7 +17,7 @@ export default async function StatsPage() {
   const { t } = await getT();
   const stats = await getStudyStats(db(), user.id, new Date());
   const total = (rows: { count: number }[]) => rows.reduce((n, r) => n + r.count, 0);
-  const tableLabels = { label: t("stats.day"), value: t("stats.count"), show: t("stats.showTable") };
+  const tableLabels = { label: t("stats.day"), value: t("stats.count"), show: t("stats.showTable"), empty: t("stats.noData") };
   const shareLabels = { label: t("stats.topic"), value: t("stats.share"), show: t("stats.showTable") };
   const pct = (share: number) => `${Math.round(share * 100)}%`;
   return (

@@ -12,16 +12,20 @@ export function ColumnChart({
 }: {
   title: string;
   data: { label: string; value: number }[];
-  labels: { label: string; value: string; show: string; summary: string };
+  labels: { label: string; value: string; show: string; summary: string; empty: string };
 }) {
   const max = Math.max(1, ...data.map((d) => d.value));
+  // All zero: say so, rather than an empty box that looks like a chart that failed to load.
+  const none = data.every((d) => d.value === 0);
   return (
     <figure className="flex flex-col gap-2">
       <figcaption className="font-semibold">{title}</figcaption>
       <div role="img" aria-label={`${title}: ${labels.summary}`} className="flex h-32 items-end gap-px border-b border-line-strong">
-        {data.map((d) => (
-          <div key={d.label} className="flex-1 bg-accent" style={{ height: `${(d.value / max) * 100}%` }} title={`${d.label}: ${d.value}`} />
-        ))}
+        {none ? (
+          <p className="mx-auto self-center text-sm text-muted">{labels.empty}</p>
+        ) : (
+          data.map((d) => <div key={d.label} className="flex-1 bg-accent" style={{ height: `${(d.value / max) * 100}%` }} title={`${d.label}: ${d.value}`} />)
+        )}
       </div>
       <div className="flex justify-between text-xs text-muted" aria-hidden="true">
         <span>{data[0]?.label}</span>
