@@ -73,7 +73,7 @@ test("a student studies 10 cards, undoes one, and sees the stats change", async 
   await other.close();
 });
 
-test("on a phone the card starts in the top half of the screen and the topics scroll sideways", async ({ page, isMobile }) => {
+test("on a phone the card starts in the top half of the screen, the topics scroll sideways, the header keeps two lines", async ({ page, isMobile }) => {
   test.skip(!isMobile, "the phone layout");
   await signUp(page, { email: freshEmail("phone"), name: "手机", password: "phone-pass-1" });
   // The last topic: its chip starts off screen in a one-line row.
@@ -94,6 +94,14 @@ test("on a phone the card starts in the top half of the screen and the topics sc
   const undo = page.getByRole("button", { name: "撤销" });
   await expect(undo).toBeDisabled();
   expect(Number(await undo.evaluate((b) => getComputedStyle(b).opacity))).toBeLessThan(1);
+
+  // The header keeps its two lines in English too (its four links wrapped into a third).
+  const headerHeight = async () => (await page.locator("header").boundingBox())?.height;
+  const zh = await headerHeight();
+  await page.getByTestId("language-switch").click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.getByRole("link", { name: "Assignments" })).toBeVisible();
+  expect(await headerHeight()).toBe(zh);
 });
 
 test("a new learner's stats say there is nothing yet instead of drawing empty charts", async ({ page }) => {

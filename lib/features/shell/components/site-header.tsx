@@ -14,7 +14,9 @@ export async function SiteHeader() {
         <Link href="/" className={`${link} font-semibold text-accent-fg`}>
           {t("app.name")}
         </Link>
-        <nav aria-label={t("nav.main")} className="flex items-center">
+        {/* On a phone the links take a line of their own under the name and the account controls
+            (in English they wrapped into a third line); in one line from `sm` up. */}
+        <nav aria-label={t("nav.main")} className="order-last flex w-full items-center sm:order-none sm:w-auto">
           <Link href="/decks" className={link}>
             {t("nav.decks")}
           </Link>
