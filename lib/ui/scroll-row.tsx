@@ -14,6 +14,7 @@ export function ScrollRow({ label, children }: { label: string; children: ReactN
     // Only the row moves: scrollIntoView would also scroll the page.
     if (nav && current) nav.scrollLeft = current.offsetLeft - (nav.clientWidth - current.offsetWidth) / 2;
   }, []);
+  // -mx-4 px-4: the row scrolls to the screen's edges through the page's own padding (main's px-4).
   return (
     <nav
       ref={row}

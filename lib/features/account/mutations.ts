@@ -54,9 +54,10 @@ const DEMO_CLASS = { name: "示范班", quiz: "小测：长三角一体化", tim
 
 /**
  * The demo teacher's class, with the demo student in it and a published 10-question quiz open
- * for two weeks (to 23:59 Shanghai time): a first look at `npm start` finds a class, an assignment to take and, once it
- * is taken, the reports. Made through the app's own mutations, and only for a demo teacher with
- * no class at all (archived ones count), so a class archived or left stays so after a restart.
+ * for two weeks (to 23:59 Shanghai time): a first look at `npm start` finds a class, an
+ * assignment to take and, once it is taken, the reports. Made through the app's own mutations,
+ * and only for a demo teacher with no class at all (archived ones count), so a class archived
+ * or left stays so after a restart.
  */
 export async function ensureDemoClass(db: Db, accounts: readonly SignUpInput[], now: Date) {
   const find = async (role: SignUpInput["role"]): Promise<SessionUser | null> => {
