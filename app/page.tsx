@@ -1,30 +1,28 @@
 import { Link } from "@/lib/ui/link";
+import { StudentAssignments, TO_DO } from "@/lib/features/assignments/components/student-assignments";
+import { listStudentAssignments } from "@/lib/features/assignments/data";
+import { TeacherClassList } from "@/lib/features/classes/components/class-lists";
+import { listClassesOfTeacher } from "@/lib/features/classes/data";
+import { getSettings, getStudyQueue } from "@/lib/features/study/data";
 import { getT } from "@/lib/i18n/server";
-import { getOptionalUser } from "@/lib/server/auth/session";
+import { getOptionalUser, type SessionUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db/client";
 import { buttonClass } from "@/lib/ui/button";
 
 export default async function HomePage() {
   const [{ t }, user] = await Promise.all([getT(), getOptionalUser()]);
-  return (
+  return user ? <SignedInHome user={user} /> : (
     <div className="flex flex-col gap-8">
       <section className="flex flex-col gap-3">
         <h1 className="text-2xl font-bold sm:text-3xl">{t("app.tagline")}</h1>
-        {user && <p className="text-lg">{t("home.welcome", { name: user.name })}</p>}
         <p className="text-fg-soft">{t("app.description")}</p>
         <div className="flex flex-wrap gap-3">
-          {user && (
-            <Link href="/study" className={buttonClass("primary")}>
-              {t("home.ctaStudy")}
-            </Link>
-          )}
-          <Link href="/decks" className={buttonClass(user ? "secondary" : "primary")}>
+          <Link href="/decks" className={buttonClass("primary")}>
             {t("home.ctaDecks")}
           </Link>
-          {!user && (
-            <Link href="/signup" className={buttonClass("secondary")}>
-              {t("home.ctaSignUp")}
-            </Link>
-          )}
+          <Link href="/signup" className={buttonClass("secondary")}>
+            {t("home.ctaSignUp")}
+          </Link>
         </div>
       </section>
       <section aria-labelledby="features" className="flex flex-col gap-2">
@@ -35,6 +33,46 @@ export default async function HomePage() {
           <li>{t("home.featureClasses")}</li>
         </ul>
       </section>
+    </div>
+  );
+}
+
+/** Signed in: today's study counts, then what is waiting: a student's assignments to do, a teacher's classes. */
+async function SignedInHome({ user }: { user: SessionUser }) {
+  const { t, locale } = await getT();
+  const now = new Date();
+  const [{ counts }, settings, assignments, classes] = await Promise.all([
+    getStudyQueue(db(), user.id, {}, now, locale),
+    getSettings(db(), user.id),
+    user.role === "student" ? listStudentAssignments(db(), user.id, now) : [],
+    user.role === "teacher" ? listClassesOfTeacher(db(), user) : [],
+  ]);
+  const toDo = assignments.filter((a) => TO_DO.includes(a.status));
+  const nothingDue = counts.learning + counts.due + counts.new === 0;
+  return (
+    <div className="flex flex-col gap-8">
+      <h1 className="text-2xl font-bold sm:text-3xl">{t("home.welcome", { name: user.name })}</h1>
+      <section aria-labelledby="today" className="flex flex-col gap-3 rounded-xl border border-line bg-raised p-4">
+        <h2 id="today" className="text-lg font-semibold">{t("home.today")}</h2>
+        <p data-testid="home-counts">{nothingDue ? t("study.done") : t("study.counts", counts)}</p>
+        <div className="flex flex-wrap gap-3">
+          <Link href="/study" className={buttonClass(nothingDue ? "secondary" : "primary")}>
+            {t("home.ctaStudy")}
+          </Link>
+          <Link href="/decks" className={buttonClass("secondary")}>
+            {t("home.ctaDecks")}
+          </Link>
+        </div>
+      </section>
+      {toDo.length > 0 && (
+        <div className="flex flex-col gap-2">
+          <StudentAssignments assignments={toDo} timeZone={settings.timeZone} />
+          <Link href="/assignments" className="inline-flex min-h-11 min-w-11 items-center self-start text-sm font-medium text-accent-fg underline">
+            {t("home.allAssignments")}
+          </Link>
+        </div>
+      )}
+      {classes.some((c) => !c.archived) && <TeacherClassList classes={classes.filter((c) => !c.archived)} />}
     </div>
   );
 }

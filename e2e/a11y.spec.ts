@@ -225,7 +225,7 @@ test("student pages", async ({ page, context, isMobile }) => {
     await expect(page.getByTestId("card-back")).toBeVisible();
     await expectAccessible(page, "/study flashcard back", lang, isMobile);
     if (!isMobile && lang === LANGS[0]) await expectFocusVisible(page, "/study flashcard");
-    for (const path of ["/study/leeches", "/study/settings", "/stats", "/account", "/join"]) {
+    for (const path of ["/", "/study/leeches", "/study/settings", "/stats", "/account", "/join"]) {
       await page.goto(path);
       await expectAccessible(page, path, lang, isMobile);
     }
@@ -257,10 +257,10 @@ test("teacher and class pages, and a student taking an assignment", async ({ pag
   await expect(teacher.getByTestId("preview-questions")).toBeVisible();
   const assignmentPath = new URL(teacher.url()).pathname.replace(/\/preview$/, "");
 
-  // The draft's edit page and preview, before publishing.
   for (const lang of LANGS) {
     await setLanguage(context, lang);
-    for (const path of [`${assignmentPath}/edit`, `${assignmentPath}/preview`]) {
+    // The teacher's home page (their classes), the draft's edit page and its preview.
+    for (const path of ["/", `${assignmentPath}/edit`, `${assignmentPath}/preview`]) {
       await teacher.goto(path);
       await expectAccessible(teacher, path, lang, isMobile);
     }
@@ -291,8 +291,11 @@ test("teacher and class pages, and a student taking an assignment", async ({ pag
   const takePath = new URL(student.url()).pathname;
   for (const lang of LANGS) {
     await setLanguage(studentContext, lang);
-    await student.goto("/assignments");
-    await expectAccessible(student, "/assignments", lang, isMobile);
+    // The home page with an assignment to do, and the list of them.
+    for (const path of ["/", "/assignments"]) {
+      await student.goto(path);
+      await expectAccessible(student, path, lang, isMobile);
+    }
     await student.goto(takePath);
     await expectAccessible(student, "/assignments/[id] before starting", lang, isMobile);
   }

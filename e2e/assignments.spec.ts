@@ -37,8 +37,8 @@ test("a teacher publishes an assignment; a student takes it on a phone, reloads 
   await teacher.getByRole("button", { name: "发布" }).first().click();
   await expect(teacher.getByTestId("assignment-state")).toHaveText("开放中");
 
-  // The student finds it, starts it and answers two questions.
-  await student.goto("/assignments");
+  // The student finds it on the home page, starts it and answers two questions.
+  await student.goto("/");
   const card = student.getByTestId("student-assignment").filter({ hasText: "第一单元测验" });
   await expect(card.getByTestId("status")).toHaveText(/未开始/);
   await card.click();
@@ -65,6 +65,11 @@ test("a teacher publishes an assignment; a student takes it on a phone, reloads 
   await expect(student.getByTestId("score")).toHaveText(/^得分 \d+%$/);
   await expect(student.getByTestId("status").first()).toHaveText(/已提交/);
   await expect(student.getByTestId("hand-ins")).toContainText("第 1 次");
+  const studentAssignmentPath = new URL(student.url()).pathname;
+  // Handed in, it is no longer on the home page's list of what is to do.
+  await student.goto("/");
+  await expect(student.getByTestId("home-counts")).toBeVisible();
+  await expect(student.getByTestId("student-assignment")).toHaveCount(0);
 
   // The teacher's list counts the hand-in, and the report shows the student's score.
   await teacher.goto(`${classPath}/assignments`);
@@ -87,7 +92,6 @@ test("a teacher publishes an assignment; a student takes it on a phone, reloads 
   expect(questionsCsv.status()).toBe(200);
 
   // Another teacher and another student are refused the class, the assignment, the report and the CSV.
-  const studentAssignmentPath = new URL(student.url()).pathname;
   for (const [role, name] of [["teacher", "钱老师"], ["student", "李同学"]] as const) {
     const context = await browser.newContext({ ...devices["Desktop Chrome"], locale: "zh-CN" });
     const other = await context.newPage();

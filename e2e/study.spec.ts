@@ -22,7 +22,10 @@ async function countsText(page: Page) {
 test("a student studies 10 cards, undoes one, and sees the stats change", async ({ page, browser, isMobile }) => {
   const email = freshEmail("learner");
   await signUp(page, { email, name: "学习者", password: "study-pass-1" });
-  await page.goto("/study");
+  // The home page says what today holds and leads to it.
+  await page.goto("/");
+  await expect(page.getByTestId("home-counts")).toContainText("新卡 20");
+  await page.getByRole("link", { name: "开始学习" }).click();
   await expect(page.getByTestId("study-counts")).toContainText("新卡 20");
 
   // Eight cards in quiz mode: keys on desktop, taps on the phone.

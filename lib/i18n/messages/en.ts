@@ -42,6 +42,8 @@ export const en: Messages = {
     featureBank: "Banks generated from facts: events, figures, sets, documents and terms, in seven question forms.",
     featureMemory: "Spaced repetition: each fact comes back when you are about to forget it.",
     featureClasses: "Teachers make classes, assign quizzes and read per-student and per-question reports.",
+    today: "Today",
+    allAssignments: "All assignments",
     welcome: "Welcome back, {name}",
   },
   auth: {

@@ -43,6 +43,8 @@ export const zhCN = {
     featureBank: "题库由知识点生成：事件、数字、集合、文件与术语，七种题型。",
     featureMemory: "间隔重复：每个知识点按你的记忆情况安排下一次复习。",
     featureClasses: "老师建班、布置测验，按学生和按题目查看报告。",
+    today: "今天",
+    allAssignments: "全部作业",
     welcome: "欢迎回来，{name}",
   },
   auth: {

@@ -6,8 +6,11 @@ import { getT } from "@/lib/i18n/server";
 import type { StudentAssignment } from "../data";
 import { StatusBadge } from "./status-badge";
 
-const groups: { title: MessageKey; statuses: StudentStatus[] }[] = [
-  { title: "assignments.student.toDo", statuses: ["in_progress", "not_started", "missing"] },
+/** What a student still has to do (the home page lists these too). */
+export const TO_DO: readonly StudentStatus[] = ["in_progress", "not_started", "missing"];
+
+const groups: { title: MessageKey; statuses: readonly StudentStatus[] }[] = [
+  { title: "assignments.student.toDo", statuses: TO_DO },
   { title: "assignments.student.upcoming", statuses: ["upcoming"] },
   { title: "assignments.student.done", statuses: ["submitted", "late"] },
 ];
