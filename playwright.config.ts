@@ -10,11 +10,11 @@ const chromium = {
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
 };
 
-// Specs that run in one project only. The assignment flow's student is the phone and its teacher
-// a desktop context it makes itself; the class flow the other way round: a second project would
-// repeat the same test. The HTTP-only specs (no page, so the viewport changes nothing) would only
+// Specs that run in one project only. The phone layout is the phone's alone. The assignment
+// flow's student is the phone and its teacher a desktop context it makes itself; the class flow
+// the other way round: a second project would repeat the same test. The HTTP-only specs (no page, so the viewport changes nothing) would only
 // double their accounts and time.
-const PHONE_ONLY = ["**/assignments.spec.ts"];
+const PHONE_ONLY = ["**/assignments.spec.ts", "**/phone-layout.spec.ts"];
 const DESKTOP_ONLY = ["**/classes.spec.ts", "**/authz-matrix.spec.ts", "**/bad-input.spec.ts", "**/csrf.spec.ts"];
 
 export default defineConfig({
