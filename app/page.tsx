@@ -3,7 +3,7 @@ import { StudentAssignments, TO_DO } from "@/lib/features/assignments/components
 import { listStudentAssignments } from "@/lib/features/assignments/data";
 import { TeacherClassList } from "@/lib/features/classes/components/class-lists";
 import { listClassesOfTeacher } from "@/lib/features/classes/data";
-import { getSettings, getStudyQueue } from "@/lib/features/study/data";
+import { getTodayCounts } from "@/lib/features/study/data";
 import { getT } from "@/lib/i18n/server";
 import { getOptionalUser, type SessionUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
@@ -39,11 +39,10 @@ export default async function HomePage() {
 
 /** Signed in: today's study counts, then what is waiting: a student's assignments to do, a teacher's classes. */
 async function SignedInHome({ user }: { user: SessionUser }) {
-  const { t, locale } = await getT();
+  const { t } = await getT();
   const now = new Date();
-  const [{ counts }, settings, assignments, classes] = await Promise.all([
-    getStudyQueue(db(), user.id, {}, now, locale),
-    getSettings(db(), user.id),
+  const [{ counts, settings }, assignments, classes] = await Promise.all([
+    getTodayCounts(db(), user.id, now),
     user.role === "student" ? listStudentAssignments(db(), user.id, now) : [],
     user.role === "teacher" ? listClassesOfTeacher(db(), user) : [],
   ]);

@@ -4,7 +4,7 @@ import { applyReview, LEECH_LAPSES, newCard, replay, STATE_NEW, STATE_RELEARNING
 import { createUser } from "@/lib/features/account/mutations";
 import { topicOf } from "@/lib/features/decks/data";
 import { answerText } from "@/lib/features/practice/data";
-import { cardState, getSettings, getStudyItem, getStudyQueue, getStudyStats, lastEffectiveReview, listLeeches } from "@/lib/features/study/data";
+import { cardState, getSettings, getStudyItem, getStudyQueue, getStudyStats, getTodayCounts, lastEffectiveReview, listLeeches } from "@/lib/features/study/data";
 import { facetKey, getFacetIndex } from "@/lib/features/study/facets";
 import {
   importGuestReviews,
@@ -400,6 +400,8 @@ describe(`study data layer on ${db.$engine}`, () => {
     const later = await queueAt(plus(now, MINUTE));
     expect(later.counts.new).toBe(0);
     expect(later.items.every((i) => i.reason === "learning")).toBe(true);
+    // The home page's counts are the queue's.
+    expect((await getTodayCounts(db, user, plus(now, MINUTE))).counts).toEqual(later.counts);
     // Still learner day 2026-03-02 at 03:59 in Shanghai; a new day at 04:00.
     expect((await queueAt(at("2026-03-02T19:59:00Z"))).counts.new).toBe(0);
     expect((await queueAt(at("2026-03-02T20:00:00Z"))).counts.new).toBe(3);

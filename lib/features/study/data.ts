@@ -151,6 +151,27 @@ async function queueInputs(db: Db, userId: UserId, filter: StudyFilter, dayKey: 
   return { byId, today, index: getFacetIndex(), cards, newFacets: newFacetsOf(cards, filter) };
 }
 
+/** Today's queue within the filter, counted by kind, with the settings it was built with. */
+async function todaysQueue(db: Db, userId: UserId, filter: StudyFilter, now: Date) {
+  const settings = await getSettings(db, userId);
+  const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
+  const { byId, today, index, cards, newFacets } = await queueInputs(db, userId, filter, day.key);
+  const queue = buildQueue({ now, settings, cards, newFacets, today });
+  const counts = { learning: 0, due: 0, new: 0 };
+  for (const e of queue) {
+    if (e.reason === "learning") counts.learning++;
+    else if (e.reason === "new") counts.new++;
+    else counts.due++;
+  }
+  return { settings, queue, counts, byId, index };
+}
+
+/** What today holds for the learner (the home page): the queue's counts, and their settings. */
+export async function getTodayCounts(db: Db, userId: UserId, now: Date): Promise<{ counts: StudyQueue["counts"]; settings: LearnerSettings }> {
+  const { counts, settings } = await todaysQueue(db, userId, {}, now);
+  return { counts, settings };
+}
+
 /**
  * The next items of the user's queue (due reviews, then new facets within today's limits),
  * each with a question in a form other than the one shown last time.
@@ -163,16 +184,7 @@ export async function getStudyQueue(
   locale: Locale,
   exclude: readonly string[] = [],
 ): Promise<StudyQueue> {
-  const settings = await getSettings(db, userId);
-  const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
-  const [{ byId, today, index, cards, newFacets }, last] = await Promise.all([queueInputs(db, userId, filter, day.key), lastEffectiveReview(db, userId)]);
-  const queue = buildQueue({ now, settings, cards, newFacets, today });
-  const counts = { learning: 0, due: 0, new: 0 };
-  for (const e of queue) {
-    if (e.reason === "learning") counts.learning++;
-    else if (e.reason === "new") counts.new++;
-    else counts.due++;
-  }
+  const [{ settings, queue, counts, byId, index }, last] = await Promise.all([todaysQueue(db, userId, filter, now), lastEffectiveReview(db, userId)]);
   const skip = new Set(exclude);
   const items: StudyItem[] = [];
   for (const entry of queue) {
