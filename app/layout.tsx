@@ -12,7 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
     title: { default: t("app.name"), template: `%s · ${t("app.name")}` },
     description: t("app.description"),
     appleWebApp: { capable: true, title: t("app.name"), statusBarStyle: "default" },
-    icons: { apple: "/icons/apple-touch-icon.png" },
+    icons: { icon: { url: "/icons/icon-192.png", type: "image/png", sizes: "192x192" }, apple: "/icons/apple-touch-icon.png" },
   };
 }
 

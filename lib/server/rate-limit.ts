@@ -9,6 +9,8 @@ export interface RateRule {
 // Stored in the database (not in memory) so the limit holds across several app servers.
 // Per-address limits are generous: a whole school often shares one address, and a class of
 // 40 signs up and signs in within minutes. The per-account limit stops password guessing.
+// Sign-in limits count failed attempts only (a success is refunded): a teacher signing in on
+// every classroom device is not locked out.
 export const SIGN_IN_PER_ACCOUNT: RateRule = { limit: 10, windowMs: 15 * 60_000 };
 export const SIGN_IN_PER_IP: RateRule = { limit: 300, windowMs: 15 * 60_000 };
 export const SIGN_UP_PER_IP: RateRule = { limit: 100, windowMs: 60 * 60_000 };
@@ -29,6 +31,14 @@ export async function allowHit(db: Db, key: string, rule: RateRule, now: Date): 
     return true;
   }
   return row.count <= rule.limit;
+}
+
+/**
+ * Takes back one hit on `key`, for a request that turned out not to be what the limit is for
+ * (a correct password). Counting first and refunding after keeps concurrent requests counted.
+ */
+export async function refundHit(db: Db, key: string): Promise<void> {
+  await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
 /** The client's address: the first X-Forwarded-For hop (set by the load balancer), else "direct". */

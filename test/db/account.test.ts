@@ -69,6 +69,20 @@ describe(`accounts on ${db.$engine}`, () => {
     expect(await checkCredentials(db, { email: input.email, password: input.password }, ip, later)).toMatchObject({ email: input.email });
   });
 
+  it("counts only failed sign-ins: a teacher signing in on every classroom device is not locked out", async () => {
+    const input = newAccount();
+    await createUser(db, input);
+    const now = new Date("2026-03-01T10:00:00Z");
+    const ip = unique("ip");
+    for (let i = 0; i <= SIGN_IN_PER_ACCOUNT.limit; i++) {
+      expect(await checkCredentials(db, { email: input.email, password: input.password }, ip, now)).toMatchObject({ email: input.email });
+    }
+    for (let i = 0; i < SIGN_IN_PER_ACCOUNT.limit; i++) {
+      expect(await checkCredentials(db, { email: input.email, password: "wrong" }, ip, now)).toBeNull();
+    }
+    await expect(checkCredentials(db, { email: input.email, password: input.password }, ip, now)).rejects.toThrow(RATE_LIMITED);
+  });
+
   it("counts concurrent hits exactly", async () => {
     const key = unique("key");
     const now = new Date("2026-03-01T10:00:00Z");

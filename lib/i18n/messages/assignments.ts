@@ -8,7 +8,6 @@ export const zh = {
   delete: "删除作业",
   deleteConfirm: "删除后无法恢复。确定删除这份作业吗？",
   deleteYes: "确认删除",
-  cancel: "取消",
   status: {
     upcoming: "未开放",
     not_started: "未开始",
@@ -167,7 +166,6 @@ export const zh = {
     submitted: "这次作答已经交卷。",
     timeUp: "时间到，已自动交卷。",
     saveFailed: "保存失败，答案还在，请检查网络后重试。",
-    network: "连接失败，请检查网络后重试。",
   },
 } as const;
 
@@ -177,7 +175,6 @@ export const en: Widen<typeof zh> = {
   delete: "Delete assignment",
   deleteConfirm: "This cannot be undone. Delete this assignment?",
   deleteYes: "Yes, delete",
-  cancel: "Cancel",
   status: {
     upcoming: "Not open yet",
     not_started: "Not started",
@@ -336,6 +333,5 @@ export const en: Widen<typeof zh> = {
     submitted: "This attempt has been handed in.",
     timeUp: "Time is up: your attempt was handed in.",
     saveFailed: "Not saved. Your answer is still here: check your connection and try again.",
-    network: "No connection. Check it and try again.",
   },
 };

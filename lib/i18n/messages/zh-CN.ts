@@ -86,6 +86,7 @@ export const zhCN = {
     INVALID_INPUT: "输入有误，请检查。",
     CONFLICT: "与已有数据冲突。",
     RATE_LIMITED: "尝试太频繁，请稍后再试。",
+    network: "连接失败，请检查网络后重试。",
     emailTaken: "这个邮箱已经注册。",
     emailInvalid: "请输入有效的邮箱地址。",
     passwordTooShort: "密码至少需要 8 个字符。",

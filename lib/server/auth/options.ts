@@ -7,7 +7,7 @@ import { isRole } from "@/lib/core/roles";
 import { db } from "../db/client";
 import type { Db } from "../db/create";
 import { env } from "../env";
-import { allowHit, clientIp, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "../rate-limit";
+import { allowHit, clientIp, refundHit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "../rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
 
 const credentials = z.object({
@@ -20,19 +20,21 @@ export const RATE_LIMITED = "RATE_LIMITED";
 
 /**
  * Checks an email and password. Unknown email and wrong password take the same time and give
- * the same null. Attempts are limited per account and per client address.
+ * the same null. Failed attempts are limited per account and per client address.
  */
 export async function checkCredentials(database: Db, raw: unknown, ip = "direct", now = new Date()) {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
+  const keys = [`signin:ip:${ip}`, `signin:account:${parsed.data.email}`] as const;
   const [perIp, perAccount] = await Promise.all([
-    allowHit(database, `signin:ip:${ip}`, SIGN_IN_PER_IP, now),
-    allowHit(database, `signin:account:${parsed.data.email}`, SIGN_IN_PER_ACCOUNT, now),
+    allowHit(database, keys[0], SIGN_IN_PER_IP, now),
+    allowHit(database, keys[1], SIGN_IN_PER_ACCOUNT, now),
   ]);
   if (!perIp || !perAccount) throw new Error(RATE_LIMITED);
   const user = await database.user.findUnique({ where: { email: parsed.data.email } });
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !isRole(user.role)) return null;
+  await Promise.all(keys.map((key) => refundHit(database, key)));
   return { id: user.id, name: user.name, email: user.email, role: user.role };
 }
 

@@ -85,7 +85,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
       // A draft goes to its preview (the next step is publishing); a published one to its page.
       router.push(`/classes/${props.classId}/assignments/${result.data.id}${published ? "" : "/preview"}`);
     } catch {
-      setFields({ _: "assignments.errors.network" });
+      setFields({ _: "errors.network" });
     } finally {
       setPending(false);
     }

@@ -43,7 +43,7 @@ export function ExtensionForm({ assignmentId, userId, studentName, extraMinutes,
         setFields(result.fields ?? { _: `errors.${result.code}` });
       }
     } catch {
-      setFields({ _: "assignments.errors.network" });
+      setFields({ _: "errors.network" });
     } finally {
       setPending(false);
     }

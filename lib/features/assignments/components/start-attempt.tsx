@@ -23,7 +23,7 @@ export function StartAttemptButton({ assignmentId, label }: { assignmentId: stri
       setError(translateDynamic(t, key, "errors.INVALID_INPUT"));
       setPending(false);
     } catch {
-      setError(t("assignments.errors.network"));
+      setError(t("errors.network"));
       setPending(false);
     }
   }

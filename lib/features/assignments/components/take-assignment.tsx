@@ -93,7 +93,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
       if (result.ok || result.code === "CONFLICT") finish(t("assignments.take.handedIn"));
       else setError(translateDynamic(t, `errors.${result.code}`, "errors.INVALID_INPUT"));
     } catch {
-      setError(t("assignments.errors.network"));
+      setError(t("errors.network"));
     } finally {
       setPending(false);
     }

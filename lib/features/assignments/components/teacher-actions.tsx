@@ -4,6 +4,7 @@ import { useState } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/errors";
+import { ConfirmAction } from "@/lib/features/classes/components/confirm-action";
 import { Button } from "@/lib/ui/button";
 import { deleteAssignmentAction, publishAssignmentAction } from "../actions";
 
@@ -26,7 +27,7 @@ function useRunAndGo(next: string) {
       const key = Object.values(result.fields ?? {})[0] ?? `errors.${result.code}`;
       setError(translateDynamic(t, key, "errors.INVALID_INPUT"));
     } catch {
-      setError(t("assignments.errors.network"));
+      setError(t("errors.network"));
     } finally {
       setPending(false);
     }
@@ -51,28 +52,20 @@ export function PublishButton({ assignmentId, fingerprint, next }: { assignmentI
   );
 }
 
-/** Deletes after a second, explicit press. */
+/** Deletes after a second, explicit press; then goes to `next`. */
 export function DeleteButton({ assignmentId, next }: { assignmentId: string; next: string }) {
-  const { t, pending, error, run } = useRunAndGo(next);
-  const [confirming, setConfirming] = useState(false);
+  const { t } = useI18n();
+  const router = useRouter();
   return (
-    <div className="flex flex-col gap-2">
-      {confirming ? (
-        <div className="flex flex-wrap items-center gap-2" role="group" aria-label={t("assignments.deleteConfirm")}>
-          <p className="w-full text-sm">{t("assignments.deleteConfirm")}</p>
-          <Button type="button" variant="secondary" disabled={pending} onClick={() => run(() => deleteAssignmentAction(assignmentId))}>
-            {t("assignments.deleteYes")}
-          </Button>
-          <Button type="button" variant="ghost" onClick={() => setConfirming(false)}>
-            {t("assignments.cancel")}
-          </Button>
-        </div>
-      ) : (
-        <Button type="button" variant="secondary" onClick={() => setConfirming(true)}>
-          {t("assignments.delete")}
-        </Button>
-      )}
-      <ErrorText text={error} />
-    </div>
+    <ConfirmAction
+      action={() => deleteAssignmentAction(assignmentId)}
+      label={t("assignments.delete")}
+      question={t("assignments.deleteConfirm")}
+      confirmLabel={t("assignments.deleteYes")}
+      onDone={() => {
+        router.push(next);
+        router.refresh();
+      }}
+    />
   );
 }

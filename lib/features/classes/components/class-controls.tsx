@@ -1,5 +1,5 @@
 "use client";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
@@ -11,6 +11,7 @@ export function ClassControls({ classId, archived }: { classId: string; archived
   const { t } = useI18n();
   const [pending, start] = useTransition();
   const [error, setError] = useState<string>();
+  const button = useRef<HTMLButtonElement>(null);
   const toggleArchived = () =>
     start(async () => {
       const form = new FormData();
@@ -19,6 +20,13 @@ export function ClassControls({ classId, archived }: { classId: string; archived
       const result = await setClassArchivedAction(form);
       setError(result.ok ? undefined : translateDynamic(t, `errors.${result.code}`, "errors.INVALID_INPUT"));
     });
+  // Disabled while pending, the button lost focus: give it back once it is enabled (with its
+  // label switched), so a keyboard user stays where they were.
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) button.current?.focus();
+    wasPending.current = pending;
+  }, [pending]);
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
       {!archived && (
@@ -31,7 +39,7 @@ export function ClassControls({ classId, archived }: { classId: string; archived
         />
       )}
       <div className="flex flex-col gap-1">
-        <Button type="button" variant="secondary" disabled={pending} onClick={toggleArchived}>
+        <Button ref={button} type="button" variant="secondary" disabled={pending} onClick={toggleArchived}>
           {archived ? t("classes.page.unarchive") : t("classes.page.archive")}
         </Button>
         {error && <p role="alert" className="text-sm text-bad">{error}</p>}
