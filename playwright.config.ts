@@ -12,10 +12,10 @@ const chromium = {
 
 // Specs that run in one project only. The phone layout is the phone's alone. The assignment
 // flow's student is the phone and its teacher a desktop context it makes itself; the class flow
-// the other way round: a second project would repeat the same test. The HTTP-only specs (no page, so the viewport changes nothing) would only
+// the other way round, and the teacher's keyboard flows are a desktop's: a second project would repeat the same test. The HTTP-only specs (no page, so the viewport changes nothing) would only
 // double their accounts and time.
 const PHONE_ONLY = ["**/assignments.spec.ts", "**/phone-layout.spec.ts"];
-const DESKTOP_ONLY = ["**/classes.spec.ts", "**/authz-matrix.spec.ts", "**/bad-input.spec.ts", "**/csrf.spec.ts"];
+const DESKTOP_ONLY = ["**/classes.spec.ts", "**/teacher-forms.spec.ts", "**/authz-matrix.spec.ts", "**/bad-input.spec.ts", "**/csrf.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,6 +1,12 @@
+import type { Metadata } from "next";
 import { Link } from "@/lib/ui/link";
 import { getT } from "@/lib/i18n/server";
 import { buttonClass } from "@/lib/ui/button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("errors.notFoundTitle") };
+}
 
 export default async function NotFound() {
   const { t } = await getT();

@@ -51,8 +51,10 @@ test("a signed-in user changes display name and password", async ({ page }) => {
   await expect(page.getByRole("button", { name: /用户菜单: 新名字/ })).toBeVisible();
   await page.getByLabel("当前密码").fill("first-password");
   await page.getByLabel("新密码").fill("second-password");
-  await page.getByRole("button", { name: "更新密码" }).click();
+  // A double tap sends one change: the second no longer fails against the old password.
+  await page.getByRole("button", { name: "更新密码" }).dblclick();
   await expect(page.getByText("密码已更新。")).toBeVisible();
+  await expect(page.getByText("当前密码不正确。")).toHaveCount(0);
   await signOut(page);
   await signIn(page, email, "second-password");
   await expect(page.getByText("欢迎回来，新名字")).toBeVisible();
@@ -69,4 +71,26 @@ test("the language switch turns the UI to English and back", async ({ page }) =>
   await page.getByTestId("language-switch").click();
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+});
+
+test("a form refused for no field's sake says why: settings saved after the session ended", async ({ page, context }) => {
+  await signUp(page, { email: freshEmail("expired"), name: "过期", password: "expire-pass-1" });
+  await page.goto("/study/settings");
+  await context.clearCookies();
+  await page.getByLabel("每天新卡片上限").fill("30");
+  await page.getByRole("button", { name: "保存设置" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "请先登录。" })).toBeVisible();
+});
+
+test("sign-in, sign-up, account and not-found pages have their own titles", async ({ page }) => {
+  await page.goto("/signin");
+  await expect(page).toHaveTitle("登录 · Delta Recall");
+  await page.goto("/signup");
+  await expect(page).toHaveTitle("注册 · Delta Recall");
+  await page.goto("/no-such-page");
+  await expect(page).toHaveTitle("页面不存在 · Delta Recall");
+  await signIn(page, "student@demo.local", "demo-student");
+  await expect(page.getByRole("button", { name: /用户菜单/ })).toBeVisible();
+  await page.goto("/account");
+  await expect(page).toHaveTitle("账户 · Delta Recall");
 });

@@ -30,6 +30,20 @@ test("practice can be narrowed to one form and one topic", async ({ page }) => {
   await expect(page.getByTestId("feedback")).toContainText("出处：发展历史");
 });
 
+test("a typed answer stops at the length the server accepts, and a long one is graded, not refused", async ({ page }) => {
+  await page.goto("/practice/yrd");
+  for (const form of ["单选", "判断", "数字", "排序", "多选", "配对"]) await page.getByLabel(form).uncheck();
+  await page.getByLabel("5", { exact: true }).check();
+  await page.getByRole("button", { name: "开始练习" }).click();
+  await expect(page.getByText("第 1 / 5 题 · 填空")).toBeVisible();
+  const answer = page.getByRole("textbox");
+  await answer.fill("长".repeat(600));
+  await expect(answer).toHaveValue("长".repeat(500));
+  await page.getByRole("button", { name: "提交" }).click();
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(page.getByText("输入有误，请检查。")).toHaveCount(0);
+});
+
 test("the deck page lays out the timeline, lists and groups", async ({ page }) => {
   await page.goto("/decks/yrd");
   await expect(page.getByRole("heading", { name: "时间线" })).toBeVisible();

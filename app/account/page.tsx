@@ -1,8 +1,14 @@
+import type { Metadata } from "next";
 import { ChangeNameForm, ChangePasswordForm } from "@/lib/features/account/components/account-forms";
 import { DeleteAccountForm } from "@/lib/features/account/components/account-data";
 import { getT } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/server/auth/session";
 import { buttonClass } from "@/lib/ui/button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("account.title") };
+}
 
 export default async function AccountPage() {
   const user = await requireUser({ returnTo: "/account" });

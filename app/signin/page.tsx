@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import { Link } from "@/lib/ui/link";
 import { redirect } from "next/navigation";
 import { DEMO_ACCOUNTS } from "@/lib/features/account/demo";
@@ -5,6 +6,11 @@ import { SignInForm } from "@/lib/features/account/components/sign-in-form";
 import { getT } from "@/lib/i18n/server";
 import { getOptionalUser } from "@/lib/server/auth/session";
 import { env } from "@/lib/server/env";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("auth.signInTitle") };
+}
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ t }, user, { callbackUrl }] = await Promise.all([getT(), getOptionalUser(), searchParams]);

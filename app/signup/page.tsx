@@ -1,8 +1,14 @@
+import type { Metadata } from "next";
 import { Link } from "@/lib/ui/link";
 import { redirect } from "next/navigation";
 import { SignUpForm } from "@/lib/features/account/components/sign-up-form";
 import { getT } from "@/lib/i18n/server";
 import { getOptionalUser } from "@/lib/server/auth/session";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getT();
+  return { title: t("auth.signUpTitle") };
+}
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ t }, user, { callbackUrl }] = await Promise.all([getT(), getOptionalUser(), searchParams]);

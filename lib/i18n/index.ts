@@ -39,3 +39,8 @@ export function translateDynamic(t: Translate, key: string, fallback: MessageKey
   const text = t(key as MessageKey);
   return text === key ? t(fallback) : text;
 }
+
+/** A form's field keys as text: `error(name)` is the message for that field, if it has one. */
+export function fieldErrors(t: Translate, fields: Record<string, string>): (name: string) => string | undefined {
+  return (name) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
+}

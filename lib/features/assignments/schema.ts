@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
 import type { FactForms } from "@/lib/core/assignments/select";
 import type { StartRefusal, StudentStatus } from "@/lib/core/assignments/status";
 import { isLocalDateTime, utcToLocal } from "@/lib/core/assignments/time";
@@ -28,13 +29,14 @@ const formEnum = z.enum(questionForms as [QuestionForm, ...QuestionForm[]]);
 export const feedbackModes = ["each", "end"] as const;
 export type FeedbackMode = (typeof feedbackModes)[number];
 
+export const MAX_TITLE = 120;
 export const MAX_ATTEMPTS = 10;
 export const MAX_QUESTIONS = 200;
 export const MAX_MINUTES = 600;
 
 /** What can change after publication: everything but the questions. */
 export const assignmentSettingsInput = z.object({
-  title: z.string().trim().min(1).max(120),
+  title: z.string().trim().min(1).max(MAX_TITLE),
   /** Wall-clock date-times in `timeZone` ("YYYY-MM-DDTHH:mm"). */
   opensAt: localDateTime,
   dueAt: localDateTime,
@@ -86,7 +88,7 @@ export const attemptIdInput = z.object({ attemptId: id });
 export const answerInput = z.object({
   attemptId: id,
   questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
-  response: z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]),
+  response: z.union([z.string().max(MAX_RESPONSE_LENGTH), z.array(z.string().max(MAX_RESPONSE_LENGTH)).max(50)]),
   durationMs: z.number().int().min(0).max(3_600_000).default(0),
 });
 export type AnswerInput = z.infer<typeof answerInput>;

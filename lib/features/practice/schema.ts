@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
 import { questionForms, type Question } from "@/lib/core/generate";
 import { practiceLengths } from "./lengths";
 
@@ -14,7 +15,7 @@ export type StartPracticeInput = z.infer<typeof startPracticeInput>;
 
 export const checkAnswerInput = z.object({
   questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
-  response: z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]),
+  response: z.union([z.string().max(MAX_RESPONSE_LENGTH), z.array(z.string().max(MAX_RESPONSE_LENGTH)).max(50)]),
 });
 
 /** What the browser gets of a question: never the answer, which stays on the server until graded. */

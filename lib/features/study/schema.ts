@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
 import type { PublicQuestion } from "@/lib/features/practice/schema";
 
 /** A client-made id (UUID or similar): the same review sent twice is stored once. */
 export const clientId = z.string().regex(/^[A-Za-z0-9_:-]{8,80}$/, "errors.INVALID_INPUT");
 
-const answer = z.union([z.string().max(500), z.array(z.string().max(500)).max(50)]);
+const answer = z.union([z.string().max(MAX_RESPONSE_LENGTH), z.array(z.string().max(MAX_RESPONSE_LENGTH)).max(50)]);
 
 export const reviewInput = z
   .object({

@@ -1,14 +1,15 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { countMatchingFacts } from "@/lib/core/assignments/select";
 import type { QuestionForm } from "@/lib/core/generate/types";
-import { translateDynamic } from "@/lib/i18n";
+import { fieldErrors, type Translate } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
+import { useActionForm } from "@/lib/ui/use-action-form";
 import { createAssignmentAction, updateAssignmentAction } from "../actions";
-import { defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, type AssignmentFormValues, type PackOption } from "../schema";
+import { defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, MAX_TITLE, type AssignmentFormValues, type PackOption } from "../schema";
 
 type Props =
   | { mode: "create"; classId: string; packs: PackOption[]; now: string }
@@ -35,6 +36,29 @@ export function AssignmentForm(props: Props) {
   return <FormBody key={zone ?? "server"} {...props} initial={initial} published={false} />;
 }
 
+/** What a field needs, for a value the schema refused; the same bounds as the inputs'. */
+function needs(t: Translate, name: string): string | undefined {
+  switch (name) {
+    case "title":
+      return t("assignments.form.titleNeeded", { max: MAX_TITLE });
+    case "questionCount":
+      return t("assignments.form.rangeNeeded", { min: 1, max: MAX_QUESTIONS });
+    case "attemptsAllowed":
+      return t("assignments.form.rangeNeeded", { min: 1, max: MAX_ATTEMPTS });
+    case "timeLimitMinutes":
+      return t("assignments.form.rangeOrBlankNeeded", { min: 1, max: MAX_MINUTES });
+    case "masteryGoal":
+      return t("assignments.form.rangeOrBlankNeeded", { min: 1, max: 100 });
+    case "forms":
+      return t("assignments.form.formsNeeded");
+    case "opensAt":
+    case "dueAt":
+      return t("assignments.form.dateTimeNeeded");
+    default:
+      return undefined;
+  }
+}
+
 const box = "flex min-h-11 min-w-11 items-center gap-3 rounded-lg border border-line-strong px-3 has-checked:border-accent has-disabled:opacity-60";
 const legend = "font-semibold";
 
@@ -46,54 +70,43 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
   const [topics, setTopics] = useState<string[]>(initial.topics);
   const [forms, setForms] = useState<QuestionForm[]>(initial.forms);
   const [questionMode, setQuestionMode] = useState(initial.questionMode);
-  const [fields, setFields] = useState<Record<string, string>>({});
-  const [pending, setPending] = useState(false);
   const pack = packs.find((p) => p.id === packId) ?? packs[0];
   const matching = pack ? countMatchingFacts(pack.facts, topics, forms) : 0;
-  const error = (name: string) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
   const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    const text = (name: string) => String(data.get(name) ?? "");
-    const values = {
-      title: text("title"),
-      pack: packId,
-      topics,
-      forms,
-      questionMode,
-      questionCount: text("questionCount"),
-      opensAt: text("opensAt"),
-      dueAt: text("dueAt"),
-      timeZone: text("timeZone"),
-      attemptsAllowed: text("attemptsAllowed"),
-      timeLimitMinutes: text("timeLimitMinutes"),
-      masteryGoal: text("masteryGoal"),
-      feedback: text("feedback"),
-    };
-    setPending(true);
-    try {
-      const result =
-        props.mode === "create"
-          ? await createAssignmentAction(props.classId, values)
-          : { ...(await updateAssignmentAction(props.assignmentId, values)), data: { id: props.assignmentId } };
-      if (!result.ok) {
-        setFields(result.fields ?? { _: `errors.${result.code}` });
-        return;
-      }
-      // A draft goes to its preview (the next step is publishing); a published one to its page.
-      router.push(`/classes/${props.classId}/assignments/${result.data.id}${published ? "" : "/preview"}`);
-    } catch {
-      setFields({ _: "errors.network" });
-    } finally {
-      setPending(false);
-    }
-  }
+  const { fields, pending, onSubmit } = useActionForm(
+    async (form) => {
+      const data = new FormData(form);
+      const text = (name: string) => String(data.get(name) ?? "");
+      const values = {
+        title: text("title"),
+        pack: packId,
+        topics,
+        forms,
+        questionMode,
+        questionCount: text("questionCount"),
+        opensAt: text("opensAt"),
+        dueAt: text("dueAt"),
+        timeZone: text("timeZone"),
+        attemptsAllowed: text("attemptsAllowed"),
+        timeLimitMinutes: text("timeLimitMinutes"),
+        masteryGoal: text("masteryGoal"),
+        feedback: text("feedback"),
+      };
+      return props.mode === "create"
+        ? createAssignmentAction(props.classId, values)
+        : { ...(await updateAssignmentAction(props.assignmentId, values)), data: { id: props.assignmentId } };
+    },
+    // A draft goes to its preview (the next step is publishing); a published one to its page.
+    ({ id }) => router.push(`/classes/${props.classId}/assignments/${id}${published ? "" : "/preview"}`),
+  );
+  const fieldError = fieldErrors(t, fields);
+  // The schema's refusals arrive as errors.INVALID_INPUT: say what the field needs instead.
+  const error = (name: string) => (fields[name] === "errors.INVALID_INPUT" ? (needs(t, name) ?? fieldError(name)) : fieldError(name));
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-6" noValidate>
-      <Field label={t("assignments.form.title")} name="title" defaultValue={initial.title} maxLength={120} required error={error("title")} />
+      <Field label={t("assignments.form.title")} name="title" defaultValue={initial.title} maxLength={MAX_TITLE} required error={error("title")} />
 
       <Section title={t("assignments.form.questions")}>
         {published && <p className="text-sm text-muted">{t("assignments.form.questionsFixed")}</p>}

@@ -1,10 +1,11 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useState, type FormEvent } from "react";
-import { translateDynamic } from "@/lib/i18n";
+import { useState } from "react";
+import { fieldErrors } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
+import { useActionForm } from "@/lib/ui/use-action-form";
 import { setExtensionAction } from "../actions";
 import { MAX_MINUTES } from "../schema";
 
@@ -22,32 +23,20 @@ interface Props {
 export function ExtensionForm({ assignmentId, userId, studentName, extraMinutes, dueAt, timeZone }: Props) {
   const { t } = useI18n();
   const router = useRouter();
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string>();
-  const [pending, setPending] = useState(false);
-  const error = (name: string) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
+  const { fields, pending, onSubmit } = useActionForm(
+    (form) => {
+      const data = new FormData(form);
+      setStatus(undefined);
+      return setExtensionAction({ assignmentId, userId, extraMinutes: String(data.get("extraMinutes") ?? ""), dueAt: String(data.get("dueAt") ?? "") });
+    },
+    () => {
+      setStatus(t("assignments.extension.saved"));
+      router.refresh();
+    },
+  );
+  const error = fieldErrors(t, fields);
   const idPrefix = `ext-${userId}`;
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    setPending(true);
-    setStatus(undefined);
-    try {
-      const result = await setExtensionAction({ assignmentId, userId, extraMinutes: String(data.get("extraMinutes") ?? ""), dueAt: String(data.get("dueAt") ?? "") });
-      if (result.ok) {
-        setFields({});
-        setStatus(t("assignments.extension.saved"));
-        router.refresh();
-      } else {
-        setFields(result.fields ?? { _: `errors.${result.code}` });
-      }
-    } catch {
-      setFields({ _: "errors.network" });
-    } finally {
-      setPending(false);
-    }
-  }
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-3" noValidate aria-label={t("assignments.extension.for", { name: studentName })}>

@@ -1,5 +1,6 @@
 import QRCode from "qrcode";
 import { getT } from "@/lib/i18n/server";
+import { CopyButton } from "./copy-button";
 import { PresentButton } from "./present-button";
 
 const PANEL_ID = "join-panel";
@@ -35,7 +36,11 @@ export async function JoinCodePanel({ code, url }: { code: string; url: string }
           {url}
         </a>
       </p>
-      <PresentButton targetId={PANEL_ID} />
+      <div className="flex flex-wrap items-start justify-center gap-2">
+        <CopyButton text={code} label="classes.page.copyCode" />
+        <CopyButton text={url} label="classes.page.copyLink" />
+        <PresentButton targetId={PANEL_ID} />
+      </div>
     </section>
   );
 }

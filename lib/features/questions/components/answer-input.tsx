@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useMemo, useRef } from "react";
 import type { Response } from "@/lib/core/grade";
+import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
 import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "@/lib/core/generate/types";
@@ -110,6 +111,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
             aria-label={q.form === "numeric" ? t("practice.numericPlaceholder") : t("practice.typedPlaceholder")}
             placeholder={q.form === "numeric" ? t("practice.numericPlaceholder") : t("practice.typedPlaceholder")}
             value={text}
+            maxLength={MAX_RESPONSE_LENGTH}
             disabled={disabled}
             onChange={(e) => onChange(e.target.value)}
             autoComplete="off"

@@ -1,29 +1,24 @@
 "use client";
-import { useState, type FormEvent } from "react";
+import { useState } from "react";
 import type { LearnerSettings } from "@/lib/core/schedule/settings";
-import { translateDynamic } from "@/lib/i18n";
+import { fieldErrors } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
+import { useActionForm } from "@/lib/ui/use-action-form";
 import { saveSettingsAction } from "../actions";
 
 export function SettingsForm({ settings }: { settings: LearnerSettings }) {
   const { t } = useI18n();
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [status, setStatus] = useState<string>();
-  const error = (name: string) => (fields[name] ? translateDynamic(t, fields[name], "errors.INVALID_INPUT") : undefined);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const result = await saveSettingsAction(new FormData(event.currentTarget));
-    if (result.ok) {
-      setFields({});
-      setStatus(t("settings.saved"));
-    } else {
+  const { fields, pending, onSubmit } = useActionForm(
+    (form) => {
       setStatus(undefined);
-      setFields(result.fields ?? { _: `errors.${result.code}` });
-    }
-  }
+      return saveSettingsAction(new FormData(form));
+    },
+    () => setStatus(t("settings.saved")),
+  );
+  const error = fieldErrors(t, fields);
 
   return (
     <form onSubmit={onSubmit} className="flex flex-col gap-4" noValidate>
@@ -33,7 +28,8 @@ export function SettingsForm({ settings }: { settings: LearnerSettings }) {
       <Field label={t("settings.timeZone")} name="timeZone" defaultValue={settings.timeZone} autoComplete="off" error={error("timeZone")} />
       <Field label={t("settings.dayStartHour")} name="dayStartHour" type="number" min="0" max="23" inputMode="numeric" defaultValue={settings.dayStartHour} error={error("dayStartHour")} />
       <Field label={t("settings.examDate")} name="examDate" type="date" defaultValue={settings.examDate ?? ""} error={error("examDate")} />
-      <SubmitButton>{t("settings.save")}</SubmitButton>
+      {error("_") && <p role="alert" className="text-sm text-bad">{error("_")}</p>}
+      <SubmitButton disabled={pending}>{t("settings.save")}</SubmitButton>
       <p role="status" className="text-sm text-accent-fg">{status}</p>
     </form>
   );
