@@ -42,9 +42,15 @@ test("a protected page sends a visitor to sign-in and back", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "账户", exact: true })).toBeVisible();
 });
 
-test("a signed-in user changes display name and password", async ({ page }) => {
+test("a signed-in user changes display name and password; other devices are signed out", async ({ page, browser }) => {
   const email = freshEmail("rename");
   await signUp(page, { email, name: "旧名字", password: "first-password" });
+  // The same account on another device, signed in before the change.
+  const other = await browser.newContext({ locale: "zh-CN" });
+  const otherPage = await other.newPage();
+  await signIn(otherPage, email, "first-password");
+  await expect(otherPage.getByRole("button", { name: /用户菜单/ })).toBeVisible();
+
   await page.goto("/account");
   await page.getByLabel("显示名称").fill("新名字");
   await page.getByRole("button", { name: "保存名称" }).click();
@@ -55,6 +61,14 @@ test("a signed-in user changes display name and password", async ({ page }) => {
   await page.getByRole("button", { name: "更新密码" }).dblclick();
   await expect(page.getByText("密码已更新。")).toBeVisible();
   await expect(page.getByText("当前密码不正确。")).toHaveCount(0);
+
+  // This device stays signed in; the other one is sent to sign in.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "账户", exact: true })).toBeVisible();
+  await otherPage.goto("/account");
+  await expect(otherPage).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
+  await other.close();
+
   await signOut(page);
   await signIn(page, email, "second-password");
   await expect(page.getByText("欢迎回来，新名字")).toBeVisible();

@@ -40,8 +40,12 @@ describe(`accounts on ${db.$engine}`, () => {
     const id = user.id as UserId;
     await updateName(db, id, "新名字");
     await expect(updatePassword(db, id, "wrong password", "another secret")).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await updatePassword(db, id, input.password, "another secret");
+    expect(await checkCredentials(db, { email: input.email, password: input.password })).toMatchObject({ sessionVersion: 0 });
+    // The new session version ends sessions signed in with the old one; a refused change kept it.
+    expect(await updatePassword(db, id, input.password, "another secret")).toBe(1);
     const stored = await db.user.findUniqueOrThrow({ where: { id } });
+    expect(stored.sessionVersion).toBe(1);
+    expect(await checkCredentials(db, { email: input.email, password: "another secret" })).toMatchObject({ sessionVersion: 1 });
     expect(stored.name).toBe("新名字");
     expect(await verifyPassword("another secret", stored.passwordHash)).toBe(true);
     expect(await verifyPassword(input.password, stored.passwordHash)).toBe(false);

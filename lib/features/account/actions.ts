@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { cookies, headers } from "next/headers";
-import { requireUser } from "@/lib/server/auth/session";
+import { renewSession, requireUser } from "@/lib/server/auth/session";
 import { SESSION_COOKIES } from "@/lib/server/auth/session-cookie";
 import { db } from "@/lib/server/db/client";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
@@ -34,7 +34,8 @@ export async function changePasswordAction(form: FormData): Promise<ActionResult
   return toActionResult(async () => {
     const user = await requireUser();
     const input = parseInput(changePasswordInput, formObject(form));
-    await updatePassword(db(), user.id, input.currentPassword, input.newPassword);
+    const sessionVersion = await updatePassword(db(), user.id, input.currentPassword, input.newPassword);
+    await renewSession(sessionVersion);
     return undefined;
   });
 }

@@ -33,13 +33,19 @@ export async function updateName(db: Db, userId: UserId, name: string) {
   await db.user.update({ where: { id: userId }, data: { name } });
 }
 
-export async function updatePassword(db: Db, userId: UserId, currentPassword: string, newPassword: string) {
+/** Changes the password and ends every session signed in before (returns the new session version). */
+export async function updatePassword(db: Db, userId: UserId, currentPassword: string, newPassword: string): Promise<number> {
   const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
   if (!user) throw new AppError(AppErrorCode.NotFound);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new AppError(AppErrorCode.InvalidInput, { currentPassword: "errors.wrongPassword" });
   }
-  await db.user.update({ where: { id: userId }, data: { passwordHash: await hashPassword(newPassword) } });
+  const updated = await db.user.update({
+    where: { id: userId },
+    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return updated.sessionVersion;
 }
 
 /** Creates the demo accounts that do not exist yet; existing ones are left as they are. */

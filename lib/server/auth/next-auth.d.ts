@@ -9,6 +9,7 @@ declare module "next-auth" {
     name: string;
     email: string;
     role: Role;
+    sessionVersion: number;
   }
 }
 
@@ -16,5 +17,7 @@ declare module "next-auth/jwt" {
   interface JWT {
     uid?: string;
     role?: Role;
+    /** The user's sessionVersion at sign-in; absent in tokens made before it existed (= 0). */
+    sv?: number;
   }
 }

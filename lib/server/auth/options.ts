@@ -9,6 +9,7 @@ import type { Db } from "../db/create";
 import { env } from "../env";
 import { allowHit, clientIp, refundHit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "../rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
+import { SESSION_MAX_AGE_S } from "./session-cookie";
 
 const credentials = z.object({
   email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
@@ -35,7 +36,7 @@ export async function checkCredentials(database: Db, raw: unknown, ip = "direct"
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !ok || !isRole(user.role)) return null;
   await Promise.all(keys.map((key) => refundHit(database, key)));
-  return { id: user.id, name: user.name, email: user.email, role: user.role };
+  return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
 }
 
 const dev = globalThis as unknown as { __deltaRecallDevSecret?: string };
@@ -56,7 +57,7 @@ export function authSecret(): string {
 export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
-    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
     pages: { signIn: "/signin" },
     providers: [
       CredentialsProvider({
@@ -70,6 +71,7 @@ export function authOptions(): NextAuthOptions {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
+          token.sv = user.sessionVersion;
         }
         return token;
       },
