@@ -119,20 +119,20 @@ describe("assignment report", () => {
   it("matches the hand-computed student figures", async () => {
     const report = await getAssignmentReport(db, teacher, classId, assignmentId, FIXTURE_NOW);
     const rows = report.students
-      .map((s) => [keyOf(s.userId), s.status, s.score, s.countedNumber, s.timeTakenMs, s.attemptsUsed, s.masteryMet])
+      .map((s) => [keyOf(s.userId), s.status, s.score, s.countedNumber, s.timeTakenMs, s.attemptsUsed, s.mastery])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     expect(rows).toEqual([
-      ["A", "submitted", 1, 2, 750_000, 2, true],
-      ["B", "in_progress", 0.75, 1, 1_200_000, 2, true],
-      ["C", "submitted", 0.75, 1, 300_000, 1, true],
-      ["D", "late", 0.5, 1, 1_800_000, 1, false],
-      ["E", "submitted", 0.5, 1, 1_800_000, 1, false],
-      ["F", "submitted", 0.125, 1, 240_000, 2, false],
-      ["G", "not_started", null, null, null, 0, false],
-      ["H", "missing", null, null, null, 0, false],
-      ["I", "in_progress", null, null, null, 1, false],
+      ["A", "submitted", 1, 2, 750_000, 2, "met"],
+      ["B", "in_progress", 0.75, 1, 1_200_000, 2, "met"],
+      ["C", "submitted", 0.75, 1, 300_000, 1, "met"],
+      ["D", "late", 0.5, 1, 1_800_000, 1, "not_met"],
+      ["E", "submitted", 0.5, 1, 1_800_000, 1, "not_met"],
+      ["F", "submitted", 0.125, 1, 240_000, 2, "not_met"],
+      ["G", "not_started", null, null, null, 0, "not_attempted"],
+      ["H", "missing", null, null, null, 0, "not_attempted"],
+      ["I", "in_progress", null, null, null, 1, "not_attempted"],
     ]);
-    // (1 + 0.75 + 0.75 + 0.5 + 0.5 + 0.125) / 6; A, B and C met 0.75.
+    // (1 + 0.75 + 0.75 + 0.5 + 0.5 + 0.125) / 6; A, B and C met 0.75 (G, H, I handed nothing in).
     expect(report.summary).toMatchObject({ students: 9, counted: 6, masteryMetCount: 3 });
     expect(report.summary.meanScore).toBeCloseTo(3.625 / 6, 12);
   });
@@ -159,6 +159,12 @@ describe("assignment report", () => {
       { option: "错误", correct: false, count: 2 },
     ]);
     expect(report.questions[2]!.options).toBeNull();
+    // typed: the responses, as the grader groups them: the answer 4 times (A B C D), 黄河 once (F).
+    expect(report.questions[2]!.responses).toEqual([
+      { option: questions.typed.answer, correct: true, count: 4 },
+      { option: "黄河", correct: false, count: 1 },
+    ]);
+    expect(report.questions[3]!.responses).toBeNull();
   });
 
   it("shows one student's answers: the counted attempt, or the one asked for", async () => {
@@ -208,7 +214,8 @@ describe("csv", () => {
     // A name with a comma and quotes is quoted; one starting with "=" is defused. Times are in Shanghai.
     expect(rows).toContain(`"Bob, ""the builder""",${users.get("B")!.email},作答中,75,达标,1200,2,1,2026-03-09 17:20`);
     expect(rows).toContain(`'=丁一,${users.get("D")!.email},迟交,50,未达标,1800,1,1,2026-03-10 21:00`);
-    expect(rows).toContain(`何禾,${users.get("H")!.email},缺交,,未达标,,0,,`);
+    // Nothing handed in: not judged against the goal.
+    expect(rows).toContain(`何禾,${users.get("H")!.email},缺交,,未交卷,,0,,`);
   });
 
   it("exports the question table", async () => {
@@ -216,6 +223,17 @@ describe("csv", () => {
     const rows = lines(file.body);
     expect(rows).toHaveLength(5);
     expect(rows[2]).toBe(`2,判断,${csvCell(questions.tf.prompt)},正确,6,4,66.7,0.25,正确（正确答案）：4; 错误：2,0,0`);
+    expect(rows[3]).toBe(`3,填空,${csvCell(questions.typed.prompt)},${csvCell(questions.typed.answer as string)},6,4,66.7,0.75,${csvCell(`${questions.typed.answer as string}（正确答案）：4; 黄河：1`)},1,0`);
+  });
+
+  it("writes true/false answers and the mastery in the language of the export", async () => {
+    const en = translator(messagesFor("en"));
+    const students = lines((await reportCsv(db, teacher, classId, assignmentId, { kind: "students" }, FIXTURE_NOW, en)).body);
+    expect(students).toContain(`何禾,${users.get("H")!.email},Missing,,Not handed in,,0,,`);
+    const questionRows = lines((await reportCsv(db, teacher, classId, assignmentId, { kind: "questions" }, FIXTURE_NOW, en)).body);
+    expect(questionRows[2]).toBe(`2,True / false,${csvCell(questions.tf.prompt)},True,6,4,66.7,0.25,True (correct answer): 4; False: 2,0,0`);
+    const answers = lines((await reportCsv(db, teacher, classId, assignmentId, { kind: "answers", student: users.get("A")!.id, attempt: 1 }, FIXTURE_NOW, en)).body);
+    expect(answers[2]).toContain(",False,True,Wrong,0");
   });
 
   it("exports every counted answer, or one student's", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Question } from "@/lib/core/generate/types";
+import { gradeAnswer } from "@/lib/core/grade";
 import { analyzeAssignment, thirdWeights, type ItemStudent } from "./item-analysis";
 import { FIXTURE_ASSIGNMENT, FIXTURE_MASTERY_GOAL, FIXTURE_NOW, reportFixture, type FixtureQuestions } from "./test-fixture";
 
@@ -34,18 +35,19 @@ const question = (id: string) => analysis.questions.find((q) => q.id === id);
 
 describe("students", () => {
   it("scores, statuses, times and attempts of the counted attempt", () => {
-    const rows = analysis.students.map((s) => [s.userId, s.status, s.score, s.countedNumber, s.timeTakenMs, s.attemptsUsed, s.masteryMet]);
+    const rows = analysis.students.map((s) => [s.userId, s.status, s.score, s.countedNumber, s.timeTakenMs, s.attemptsUsed, s.mastery]);
     expect(rows).toEqual([
       // time = submittedAt − startedAt; mastery goal 0.75 (score ≥ 0.75)
-      ["A", "submitted", 1, 2, 750_000, 2, true], // 10:00 → 10:12:30 = 12.5 min
-      ["B", "in_progress", 0.75, 1, 1_200_000, 2, true], // 09:00 → 09:20; the open #2 makes it "in progress" but does not count
-      ["C", "submitted", 0.75, 1, 300_000, 1, true], // 08:00 → 08:05
-      ["D", "late", 0.5, 1, 1_800_000, 1, false], // submitted 13:00 > due 12:00
-      ["E", "submitted", 0.5, 1, 1_800_000, 1, false],
-      ["F", "submitted", 0.125, 1, 240_000, 2, false], // tie 0.125 = 0.125: the earlier #1 (4 min)
-      ["G", "not_started", null, null, null, 0, false], // extension to 03-12 > now
-      ["H", "missing", null, null, null, 0, false], // now 03-11 > due 03-10
-      ["I", "in_progress", null, null, null, 1, false], // open, deadline 00:30 > now 00:00
+      ["A", "submitted", 1, 2, 750_000, 2, "met"], // 10:00 → 10:12:30 = 12.5 min
+      ["B", "in_progress", 0.75, 1, 1_200_000, 2, "met"], // 09:00 → 09:20; the open #2 makes it "in progress" but does not count
+      ["C", "submitted", 0.75, 1, 300_000, 1, "met"], // 08:00 → 08:05
+      ["D", "late", 0.5, 1, 1_800_000, 1, "not_met"], // submitted 13:00 > due 12:00
+      ["E", "submitted", 0.5, 1, 1_800_000, 1, "not_met"],
+      ["F", "submitted", 0.125, 1, 240_000, 2, "not_met"], // tie 0.125 = 0.125: the earlier #1 (4 min)
+      // Nothing handed in: no score to judge against the goal, so not "not met".
+      ["G", "not_started", null, null, null, 0, "not_attempted"], // extension to 03-12 > now
+      ["H", "missing", null, null, null, 0, "not_attempted"], // now 03-11 > due 03-10
+      ["I", "in_progress", null, null, null, 1, "not_attempted"], // open, deadline 00:30 > now 00:00
     ]);
   });
 
@@ -53,7 +55,7 @@ describe("students", () => {
     expect(analysis.counted).toBe(6);
     // (1 + 0.75 + 0.75 + 0.5 + 0.5 + 0.125) / 6 = 3.625 / 6
     expect(analysis.meanScore).toBeCloseTo(3.625 / 6, 12);
-    // A, B, C
+    // A, B, C: the students with nothing handed in are not counted as met either.
     expect(analysis.masteryMetCount).toBe(3);
     expect(byKey("A")?.handedInAt).toEqual(new Date("2026-03-10T10:12:30Z"));
   });
@@ -128,10 +130,55 @@ describe("questions", () => {
     });
   });
 
-  it("has no options for other forms but counts blank answers", () => {
-    // q3: E's answer is blank.
-    expect(question("q3")).toMatchObject({ options: null, noAnswer: 1, other: 0 });
-    expect(question("q4")).toMatchObject({ options: null, noAnswer: 0 });
+  it("lists typed responses, has no options for other forms and counts blank answers", () => {
+    // q3: 长江 A B C D, 黄河 F; E's answer is blank.
+    expect(question("q3")).toMatchObject({
+      options: null,
+      responses: [
+        { option: "长江", correct: true, count: 4 },
+        { option: "黄河", correct: false, count: 1 },
+      ],
+      noAnswer: 1,
+      other: 0,
+    });
+    expect(question("q4")).toMatchObject({ options: null, responses: null, noAnswer: 0 });
+    expect(question("q1")?.responses).toBeNull();
+  });
+
+  it("groups typed and numeric responses as the grader does, the most frequent first, the rest as other", () => {
+    const numeric: Question = { ...base, id: "q5", form: "numeric", prompt: "多少万亿元？", answer: "29", unit: "万亿元", tolerance: 0 };
+    const due = FIXTURE_ASSIGNMENT.dueAt;
+    const students = (q: Question, responses: string[]): ItemStudent[] =>
+      responses.map((response, i) => {
+        const { correct, score } = gradeAnswer(q, response);
+        return {
+          userId: `s${i}`,
+          extension: null,
+          attempts: [{ number: 1, startedAt: due, deadline: null, submittedAt: due, score, answers: [{ questionId: q.id, response, correct, score }] }],
+        };
+      });
+    const analyze = (q: Question, responses: string[]) =>
+      analyzeAssignment({ assignment: FIXTURE_ASSIGNMENT, questions: [q], students: students(q, responses), masteryGoal: null, now: FIXTURE_NOW }).questions[0];
+
+    // 29 three ways, 30 twice (once full-width), then five single values: the top five are
+    // listed (ties in the order first given), 34 and 很多 are other, the blank is no answer.
+    expect(analyze(numeric, ["29", "29万亿元", "30", "二十九", "３０", "31", "32", "33", "34", "很多", "  "])).toMatchObject({
+      options: null,
+      responses: [
+        { option: "29", correct: true, count: 3 },
+        { option: "30", correct: false, count: 2 },
+        { option: "31", correct: false, count: 1 },
+        { option: "32", correct: false, count: 1 },
+        { option: "33", correct: false, count: 1 },
+      ],
+      noAnswer: 1,
+      other: 2,
+    });
+    // A group is shown in its most frequent spelling.
+    expect(analyze(questions.typed, ["長江", "长江", "黄河", " 长江 "])?.responses).toEqual([
+      { option: "长江", correct: true, count: 3 },
+      { option: "黄河", correct: false, count: 1 },
+    ]);
   });
 
   it("reads answers the way the grader does and counts the rest as other", () => {
@@ -151,7 +198,7 @@ describe("questions", () => {
     });
     expect(result.questions[0]).toMatchObject({ options: [{ option: "正确", count: 1 }, { option: "错误", count: 0 }], noAnswer: 2, other: 1 });
     expect(result.masteryMetCount).toBeNull();
-    expect(result.students.every((s) => s.masteryMet === null)).toBe(true);
+    expect(result.students.every((s) => s.mastery === null)).toBe(true);
   });
 
   it("has no figures without submissions", () => {

@@ -2,7 +2,7 @@ import type { QuestionForm } from "@/lib/core/generate/types";
 import type { Response } from "@/lib/core/grade";
 import { studentStatus, type AssignmentTimes, type ExtensionTimes, type StudentStatus } from "@/lib/core/assignments/status";
 import { countedAttempt, type ReportAttempt } from "./attempts";
-import { isBlank, optionsOf, picksOption } from "./responses";
+import { isBlank, optionsOf, picksOption, responseKey } from "./responses";
 
 /**
  * Item analysis of one assignment, over each student's counted attempt (./attempts.ts):
@@ -19,7 +19,17 @@ import { isBlank, optionsOf, picksOption } from "./responses";
  *   attempts there are no thirds to compare and it is null.
  * - options (mc and tf): how many counted attempts picked each option, the correct one included,
  *   plus no answer (no row, or blank) and other (an answer that is none of the options).
+ * - responses (typed and numeric): the TOP_RESPONSES most frequent answers, grouped the way the
+ *   grader compares them (responseKey), each shown in its most frequent spelling and marked
+ *   correct as graded; the rest count as other, blanks as no answer. Moodle's "response
+ *   analysis" does the same for short-answer and numerical questions, so a teacher sees the
+ *   common wrong values.
+ * - mastery: met or not met by the counted attempt's score; with nothing handed in there is no
+ *   score to judge, so "not_attempted" (Moodle shows "—"), never "not met".
  */
+
+/** Typed and numeric questions list this many of their most frequent responses. */
+export const TOP_RESPONSES = 5;
 
 export const MIN_STUDENTS_FOR_DISCRIMINATION = 3;
 
@@ -31,6 +41,8 @@ export interface ItemQuestion {
   form: QuestionForm;
   choices?: readonly string[];
   answer: string | readonly string[];
+  /** numeric: the unit responses are read in. */
+  unit?: string;
 }
 
 export interface ItemAnswer {
@@ -69,11 +81,16 @@ export interface StudentResult {
   timeTakenMs: number | null;
   /** Attempts started, submitted or not: what counts against the attempts allowed. */
   attemptsUsed: number;
-  /** Null when the assignment has no mastery goal; false when nothing was submitted. */
-  masteryMet: boolean | null;
+  /** Null when the assignment has no mastery goal. */
+  mastery: Mastery | null;
 }
 
+/** Against the mastery goal: met, missed, or nothing handed in yet to judge. */
+export type Mastery = "met" | "not_met" | "not_attempted";
+
+/** An option (mc, tf) or a response (typed, numeric) and how many counted attempts gave it. */
 export interface OptionCount {
+  /** The option, or the response in its most frequent spelling. */
   option: string;
   correct: boolean;
   count: number;
@@ -89,8 +106,10 @@ export interface QuestionResult {
   discrimination: number | null;
   /** mc and tf only. */
   options: OptionCount[] | null;
+  /** typed and numeric only: the most frequent responses, most frequent first. */
+  responses: OptionCount[] | null;
   noAnswer: number;
-  /** Answers that pick none of the options (mc and tf only). */
+  /** Answers that pick none of the options (mc, tf), or beyond the listed responses (typed, numeric). */
   other: number;
 }
 
@@ -120,7 +139,7 @@ export function analyzeAssignment(input: AssignmentAnalysisInput): AssignmentAna
       handedInAt: best?.handedInAt ?? null,
       timeTakenMs: best?.timeTakenMs ?? null,
       attemptsUsed: s.attempts.length,
-      masteryMet: masteryGoal === null ? null : best !== null && best.score + TIE >= masteryGoal,
+      mastery: masteryGoal === null ? null : !best ? "not_attempted" : best.score + TIE >= masteryGoal ? "met" : "not_met",
     });
   }
   const weights = thirdWeights(counted.map((c) => c.score));
@@ -134,7 +153,7 @@ export function analyzeAssignment(input: AssignmentAnalysisInput): AssignmentAna
     questions,
     counted: n,
     meanScore: n === 0 ? null : counted.reduce((sum, c) => sum + c.score, 0) / n,
-    masteryMetCount: masteryGoal === null ? null : students.filter((s) => s.masteryMet).length,
+    masteryMetCount: masteryGoal === null ? null : students.filter((s) => s.mastery === "met").length,
   };
 }
 
@@ -142,22 +161,21 @@ function analyzeQuestion(q: ItemQuestion, answers: readonly (ItemAnswer | undefi
   const n = answers.length;
   const correct = answers.filter((a) => a?.correct).length;
   const isCorrect = answers.map((a) => a?.correct === true);
-  let noAnswer = 0;
+  const given = answers.filter((a): a is ItemAnswer => a !== undefined && !isBlank(a.response));
+  const noAnswer = n - given.length;
   let other = 0;
   const form = q.form === "mc" || q.form === "tf" ? q.form : null;
   const options = form && optionsOf(q);
   const counts = options ? options.map((option) => ({ option, correct: isCorrectOption(q, option), count: 0 })) : null;
-  for (const a of answers) {
-    const response = a?.response ?? null;
-    if (isBlank(response)) {
-      noAnswer++;
-      continue;
+  if (form && counts) {
+    for (const { response } of given) {
+      const picked = typeof response === "string" ? counts.find((c) => picksOption(form, response, c.option)) : undefined;
+      if (picked) picked.count++;
+      else other++;
     }
-    if (!form || !counts) continue;
-    const picked = typeof response === "string" ? counts.find((c) => picksOption(form, response, c.option)) : undefined;
-    if (picked) picked.count++;
-    else other++;
   }
+  const responses = q.form === "typed" || q.form === "numeric" ? topResponses(q, given) : null;
+  if (responses) other = responses.rest;
   return {
     id: q.id,
     n,
@@ -165,9 +183,46 @@ function analyzeQuestion(q: ItemQuestion, answers: readonly (ItemAnswer | undefi
     facility: n === 0 ? null : correct / n,
     discrimination: weights && groupFacility(isCorrect, weights.upper) - groupFacility(isCorrect, weights.lower),
     options: counts,
+    responses: responses?.top ?? null,
     noAnswer,
     other,
   };
+}
+
+/** The most frequent responses (ties: the first given first) and how many answers are left over. */
+function topResponses(q: ItemQuestion, given: readonly ItemAnswer[]): { top: OptionCount[]; rest: number } {
+  const groups = new Map<string, { spellings: Map<string, number>; correct: boolean; count: number }>();
+  let rest = 0;
+  for (const a of given) {
+    if (typeof a.response !== "string") {
+      rest++;
+      continue;
+    }
+    const key = responseKey(q, a.response);
+    const group = groups.get(key) ?? { spellings: new Map<string, number>(), correct: a.correct, count: 0 };
+    const spelling = a.response.trim();
+    group.spellings.set(spelling, (group.spellings.get(spelling) ?? 0) + 1);
+    group.count++;
+    groups.set(key, group);
+  }
+  // Array.prototype.sort is stable: equal counts keep the order they were first given in.
+  const ranked = [...groups.values()].sort((a, b) => b.count - a.count);
+  const top = ranked.slice(0, TOP_RESPONSES).map((g) => ({ option: mostFrequent(g.spellings), correct: g.correct, count: g.count }));
+  for (const g of ranked.slice(TOP_RESPONSES)) rest += g.count;
+  return { top, rest };
+}
+
+/** The key counted most often; on a tie, the first one counted. */
+function mostFrequent(counts: ReadonlyMap<string, number>): string {
+  let best = "";
+  let most = 0;
+  for (const [key, count] of counts) {
+    if (count > most) {
+      best = key;
+      most = count;
+    }
+  }
+  return best;
 }
 
 function isCorrectOption(q: ItemQuestion, option: string): boolean {

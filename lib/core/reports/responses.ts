@@ -1,5 +1,5 @@
 import { FALSE, TRUE, type QuestionForm } from "@/lib/core/generate/types";
-import { normalizeAnswer, readTrueFalse, type Response } from "@/lib/core/grade";
+import { normalizeAnswer, parseNumericAnswer, readTrueFalse, type Response } from "@/lib/core/grade";
 
 /** Blank text or an empty list: the student left the question. */
 export function isBlank(response: Response | null): boolean {
@@ -27,4 +27,19 @@ export function picksOption(form: "mc" | "tf", response: string, option: string)
     return read !== undefined && read === readTrueFalse(option);
   }
   return normalizeAnswer(response) === normalizeAnswer(option);
+}
+
+/**
+ * What a typed or numeric response is counted under in the report's analysis: two responses the
+ * grader takes as the same answer share a key. Numeric: the number as the grader reads it in the
+ * question's unit (29, 29万亿元 and 二十九 alike); a numeric response that is no number, and a
+ * typed one, by normalizeAnswer (which drops every "#", so the two kinds of key never meet).
+ */
+export function responseKey(question: { form: QuestionForm; unit?: string }, response: string): string {
+  if (question.form === "numeric") {
+    const value = parseNumericAnswer(response, question.unit);
+    // 12 significant digits: 1/4 and 25% must meet even if their floats differ in the last bit.
+    if (value !== null) return `#${Number(value.toPrecision(12))}`;
+  }
+  return normalizeAnswer(response);
 }

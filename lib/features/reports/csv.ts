@@ -1,11 +1,12 @@
 import "server-only";
 import { utcToLocal } from "@/lib/core/assignments/time";
 import { toCsv, type CsvCell } from "@/lib/core/reports";
+import { answerLabel } from "@/lib/features/questions/format";
 import type { Locale, Translate } from "@/lib/i18n";
 import type { SessionUser } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
 import { getAssignmentReport, getCountedAnswers, getStudentAnswers, type AssignmentReport, type StudentAnswerRow } from "./data";
-import { percentValue } from "./format";
+import { optionCount, percentValue } from "./format";
 import { getClassRecall } from "./recall";
 import type { ReportCsvQuery } from "./schema";
 
@@ -33,7 +34,6 @@ const localTime = (at: Date | null, timeZone: string) => (at ? utcToLocal(at, ti
 
 function studentRows(report: AssignmentReport, t: Translate): Row[] {
   const tz = report.assignment.timeZone;
-  const mastery = (met: boolean | null) => (met === null ? t("reports.students.noGoal") : met ? t("reports.students.met") : t("reports.students.notMet"));
   return [
     [
       t("reports.students.name"),
@@ -51,7 +51,7 @@ function studentRows(report: AssignmentReport, t: Translate): Row[] {
       s.email,
       t(`reports.status.${s.status}`),
       percentValue(s.score),
-      mastery(s.masteryMet),
+      s.mastery === null ? t("reports.students.noGoal") : t(`reports.mastery.${s.mastery}`),
       s.timeTakenMs === null ? null : Math.round(s.timeTakenMs / 1000),
       s.attemptsUsed,
       s.countedNumber,
@@ -79,16 +79,14 @@ function questionRows(report: AssignmentReport, t: Translate): Row[] {
       q.number,
       t(`forms.${q.form}`),
       q.prompt,
-      q.answer,
+      answerLabel(t, q.form, q.answer),
       q.n,
       q.correct,
       percentValue(q.facility),
       q.discrimination === null ? null : Math.round(q.discrimination * 1000) / 1000,
-      q.options
-        ?.map((o) => t("reports.questions.optionCount", { option: o.correct ? t("reports.questions.correctOption", { option: o.option }) : o.option, count: o.count }))
-        .join("; ") ?? null,
+      (q.options ?? q.responses)?.map((o) => optionCount(t, q.form, o)).join("; ") ?? null,
       q.noAnswer,
-      q.options ? q.other : null,
+      q.options || q.responses ? q.other : null,
     ]),
   ];
 }
@@ -111,8 +109,8 @@ const answerRow = (t: Translate, who: { name: string; email: string }, attempt: 
   attempt,
   a.number,
   a.prompt,
-  a.response,
-  a.expected,
+  a.response === null ? null : answerLabel(t, a.form, a.response),
+  answerLabel(t, a.form, a.expected),
   t(`reports.student.outcome.${a.outcome}`),
   a.score,
 ];

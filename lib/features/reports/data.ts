@@ -2,7 +2,7 @@ import "server-only";
 import type { StudentStatus } from "@/lib/core/assignments/status";
 import type { Question, QuestionForm } from "@/lib/core/generate";
 import type { Response as AnswerResponse } from "@/lib/core/grade";
-import { analyzeAssignment, countedAttempt, isBlank, responseText, type OptionCount } from "@/lib/core/reports";
+import { analyzeAssignment, countedAttempt, isBlank, responseText, type Mastery, type OptionCount } from "@/lib/core/reports";
 import { assignmentInClass, getAssignmentResults, type AssignmentResults } from "@/lib/features/assignments/data";
 import type { AssignmentView } from "@/lib/features/assignments/schema";
 import { answerText } from "@/lib/features/practice/data";
@@ -27,7 +27,7 @@ export interface ReportStudent {
   timeTakenMs: number | null;
   attemptsUsed: number;
   /** null without a mastery goal. */
-  masteryMet: boolean | null;
+  mastery: Mastery | null;
 }
 
 export interface ReportQuestion {
@@ -42,6 +42,7 @@ export interface ReportQuestion {
   facility: number | null;
   discrimination: number | null;
   options: OptionCount[] | null;
+  responses: OptionCount[] | null;
   noAnswer: number;
   other: number;
 }

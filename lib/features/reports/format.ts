@@ -1,3 +1,6 @@
+import type { QuestionForm } from "@/lib/core/generate/types";
+import type { OptionCount } from "@/lib/core/reports";
+import { answerLabel } from "@/lib/features/questions/format";
 import type { Translate } from "@/lib/i18n";
 
 // Numbers as the report pages show them; CSV cells keep one more decimal (percentValue).
@@ -29,4 +32,10 @@ export function duration(t: Translate, ms: number | null): string {
   if (h > 0) return t("reports.duration.hours", { h, m });
   if (m > 0) return t("reports.duration.minutes", { m, s });
   return t("reports.duration.seconds", { s });
+}
+
+/** An option or response with its count, the correct one marked: "True (correct answer): 3". */
+export function optionCount(t: Translate, form: QuestionForm, o: OptionCount): string {
+  const option = answerLabel(t, form, o.option);
+  return t("reports.questions.optionCount", { option: o.correct ? t("reports.questions.correctOption", { option }) : option, count: o.count });
 }

@@ -1,5 +1,6 @@
 import type { Question } from "@/lib/core/generate";
 import { answerText } from "@/lib/features/practice/data";
+import { answerLabel } from "@/lib/features/questions/format";
 import { getT } from "@/lib/i18n/server";
 
 /** The questions with their answers, as the teacher checks them before publishing. */
@@ -39,7 +40,7 @@ export async function QuestionPreview({ questions }: { questions: Question[] }) 
             )}
             <p>
               <span className="font-medium">{t("assignments.preview.answer")}</span>
-              {answerText(q)}
+              {answerLabel(t, q.form, answerText(q))}
             </p>
             <p className="text-sm text-fg-soft">{q.explanation}</p>
           </li>

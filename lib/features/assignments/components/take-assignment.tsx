@@ -209,7 +209,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
             disabled={pending || timeUp || (feedback === "each" && saved[question.id] !== undefined)}
           />
           {error && <p role="alert" className="text-bad">{error}</p>}
-          {feedback === "each" && saved[question.id]?.result && <Feedback result={saved[question.id]!.result!} />}
+          {feedback === "each" && saved[question.id]?.result && <Feedback result={saved[question.id]!.result!} form={question.form} />}
           {feedback === "end" && saved[question.id] && same(saved[question.id]?.response, drafts[question.id]) && (
             <p className="text-sm text-muted" data-testid="saved">
               <span aria-hidden="true">✓ </span>

@@ -68,7 +68,7 @@ export function DeckReaderView({ reader, t }: { reader: Reader; t: Translate }) 
               <p>
                 {f.kind === "document" ? (
                   <>
-                    <span className="text-sm text-muted">{t("decks.documents")}：</span>《{f.title}》
+                    <span className="text-sm text-muted">{t("decks.document")}</span>《{f.title}》
                     {f.issuer ? `（${f.issuer}）` : ""}
                   </>
                 ) : (

@@ -8,6 +8,7 @@ import { Button } from "@/lib/ui/button";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
+import { answerLabel } from "@/lib/features/questions/format";
 import { newClientId } from "@/lib/features/study/client-api";
 import { rememberGuestAnswer } from "@/lib/features/study/guest-reviews";
 import { checkAnswerAction, startPracticeAction } from "../actions";
@@ -118,7 +119,7 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
               {missed.map(({ question: q, result: r }) => (
                 <li key={q.id} className="rounded-lg border border-line p-3">
                   <p>{q.prompt}</p>
-                  <p className="mt-1 font-medium">{t("practice.expected", { answer: r.expected })}</p>
+                  <p className="mt-1 font-medium">{t("practice.expected", { answer: answerLabel(t, q.form, r.expected) })}</p>
                 </li>
               ))}
             </ul>
@@ -195,7 +196,7 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
       </h2>
       <AnswerInput question={question} value={response} onChange={setResponse} disabled={result !== null} />
       {error && <p role="alert" className="text-bad">{error}</p>}
-      {result && <Feedback result={result} />}
+      {result && <Feedback result={result} form={question.form} />}
       {result ? (
         <SubmitButton ref={nextButton}>{position === total ? t("practice.finish") : t("practice.next")}</SubmitButton>
       ) : (

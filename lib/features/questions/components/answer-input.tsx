@@ -6,6 +6,7 @@ import { useI18n } from "@/lib/i18n/client";
 import { Button } from "@/lib/ui/button";
 import { FALSE, MATCH_SEPARATOR, TRUE } from "@/lib/core/generate/types";
 import type { PublicQuestion } from "@/lib/features/practice/schema";
+import { answerLabel } from "../format";
 
 const TF_CHOICES = [TRUE, FALSE] as const;
 
@@ -75,7 +76,7 @@ export function AnswerInput({ question: q, value, onChange, disabled }: Props) {
             <label key={choice} className={option}>
               <input type="radio" name={`q-${q.id}`} value={choice} checked={text === choice} onChange={() => onChange(choice)} className="size-5 shrink-0" />
               <span className="text-sm text-muted" aria-hidden="true">{i + 1}</span>
-              <span>{q.form === "tf" ? t(choice === TRUE ? "practice.trueLabel" : "practice.falseLabel") : choice}</span>
+              <span>{answerLabel(t, q.form, choice)}</span>
             </label>
           ))}
         </fieldset>

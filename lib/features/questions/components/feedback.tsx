@@ -1,9 +1,14 @@
 "use client";
+import type { QuestionForm } from "@/lib/core/generate/types";
 import { useI18n } from "@/lib/i18n/client";
 import type { CheckedAnswer } from "@/lib/features/practice/schema";
+import { answerLabel } from "../format";
 
-/** Right or wrong in words and a symbol, never by colour alone; the explanation and source follow. */
-export function Feedback({ result }: { result: CheckedAnswer }) {
+/**
+ * Right or wrong in words and a symbol, never by colour alone; the explanation and source follow.
+ * `form` is the question's, so a true/false answer is shown in the UI language.
+ */
+export function Feedback({ result, form }: { result: CheckedAnswer; form: QuestionForm }) {
   const { t } = useI18n();
   const [label, symbol, tone] = result.correct
     ? [t("practice.correct"), "✓", "border-ok bg-ok-soft"]
@@ -16,9 +21,9 @@ export function Feedback({ result }: { result: CheckedAnswer }) {
         <span aria-hidden="true">{symbol} </span>
         {label}
       </p>
-      {!result.correct && <p>{t("practice.expected", { answer: result.expected })}</p>}
+      {!result.correct && <p>{t("practice.expected", { answer: answerLabel(t, form, result.expected) })}</p>}
       <p>
-        <span className="font-medium">{t("practice.explanation")}：</span>
+        <span className="font-medium">{t("practice.explanation")}</span>
         {result.explanation}
       </p>
       <p className="text-sm text-muted">{t("practice.source", { section: result.section })}</p>

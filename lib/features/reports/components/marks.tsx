@@ -1,4 +1,5 @@
 import { getT } from "@/lib/i18n/server";
+import type { Mastery } from "@/lib/core/reports";
 import type { AnswerOutcome } from "../data";
 
 // Right and wrong in a symbol and a word, never by colour alone.
@@ -21,14 +22,22 @@ export async function OutcomeMark({ outcome }: { outcome: AnswerOutcome }) {
   );
 }
 
-/** Mastery goal met (✓ 达标), not met (✗ 未达标), or no goal set. */
-export async function MasteryMark({ met }: { met: boolean | null }) {
+const masteryStyle: Record<Mastery, { symbol: string; tone: string }> = {
+  met: { symbol: "✓", tone: "text-ok" },
+  not_met: { symbol: "✗", tone: "text-bad" },
+  // Nothing handed in: no score to judge, so neither mark (Moodle shows "—").
+  not_attempted: { symbol: "—", tone: "text-fg-soft" },
+};
+
+/** Mastery goal met (✓ 达标), not met (✗ 未达标), nothing handed in (— 未交卷), or no goal set. */
+export async function MasteryMark({ mastery }: { mastery: Mastery | null }) {
   const { t } = await getT();
-  if (met === null) return <span>{t("reports.students.noGoal")}</span>;
+  if (mastery === null) return <span>{t("reports.students.noGoal")}</span>;
+  const { symbol, tone } = masteryStyle[mastery];
   return (
-    <span className={met ? "text-ok" : "text-bad"}>
-      <span aria-hidden="true">{met ? "✓" : "✗"} </span>
-      {t(met ? "reports.students.met" : "reports.students.notMet")}
+    <span className={tone}>
+      <span aria-hidden="true">{symbol} </span>
+      {t(`reports.mastery.${mastery}`)}
     </span>
   );
 }

@@ -1,9 +1,13 @@
+import { answerLabel } from "@/lib/features/questions/format";
 import { getT } from "@/lib/i18n/server";
 import type { AssignmentReport } from "../data";
-import { discrimination, percent } from "../format";
+import { discrimination, optionCount, percent } from "../format";
 import { ScrollTable, td, th } from "./table";
 
-/** Per question: facility, discrimination and, for mc and tf, how often each option was picked. */
+/**
+ * Per question: facility, discrimination and what was answered: for mc and tf how often each
+ * option was picked, for typed and numeric the most frequent responses.
+ */
 export async function QuestionTable({ report }: { report: AssignmentReport }) {
   const { t } = await getT();
   return (
@@ -27,45 +31,48 @@ export async function QuestionTable({ report }: { report: AssignmentReport }) {
             </tr>
           </thead>
           <tbody data-testid="report-questions">
-            {report.questions.map((q) => (
-              <tr key={q.id}>
-                <th scope="row" className={`${td} tabular-nums`}>{q.number}</th>
-                <td className={td}>
-                  <p className="text-xs text-muted">{t(`forms.${q.form}`)}</p>
-                  <p>{q.prompt}</p>
-                  <p className="text-fg-soft">{t("reports.questions.answerKey", { answer: q.answer })}</p>
-                </td>
-                <td className={`${td} tabular-nums whitespace-nowrap`}>
-                  <p className="font-medium">{percent(t, q.facility)}</p>
-                  <p className="text-xs text-muted">{t("reports.questions.answered", { correct: q.correct, n: q.n })}</p>
-                </td>
-                <td className={`${td} tabular-nums`}>
-                  <p className="font-medium whitespace-nowrap">{discrimination(t, q.discrimination)}</p>
-                  {q.discrimination !== null && q.discrimination < 0 && (
-                    <p className="text-xs text-bad">
-                      <span aria-hidden="true">⚠ </span>
-                      {t("reports.questions.negative")}
-                    </p>
-                  )}
-                </td>
-                <td className={td}>
-                  {q.options ? (
-                    <ul className="flex flex-col gap-0.5">
-                      {q.options.map((o) => (
-                        <li key={o.option} className={o.correct ? "font-semibold" : undefined}>
-                          {o.correct && <span aria-hidden="true">✓ </span>}
-                          {t("reports.questions.optionCount", { option: o.correct ? t("reports.questions.correctOption", { option: o.option }) : o.option, count: o.count })}
-                        </li>
-                      ))}
-                      <li>{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</li>
-                      {q.other > 0 && <li>{t("reports.questions.optionCount", { option: t("reports.questions.other"), count: q.other })}</li>}
-                    </ul>
-                  ) : (
-                    <p className="text-fg-soft">{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</p>
-                  )}
-                </td>
-              </tr>
-            ))}
+            {report.questions.map((q) => {
+              const given = q.options ?? q.responses;
+              return (
+                <tr key={q.id}>
+                  <th scope="row" className={`${td} tabular-nums`}>{q.number}</th>
+                  <td className={td}>
+                    <p className="text-xs text-muted">{t(`forms.${q.form}`)}</p>
+                    <p>{q.prompt}</p>
+                    <p className="text-fg-soft">{t("reports.questions.answerKey", { answer: answerLabel(t, q.form, q.answer) })}</p>
+                  </td>
+                  <td className={`${td} tabular-nums whitespace-nowrap`}>
+                    <p className="font-medium">{percent(t, q.facility)}</p>
+                    <p className="text-xs text-muted">{t("reports.questions.answered", { correct: q.correct, n: q.n })}</p>
+                  </td>
+                  <td className={`${td} tabular-nums`}>
+                    <p className="font-medium whitespace-nowrap">{discrimination(t, q.discrimination)}</p>
+                    {q.discrimination !== null && q.discrimination < 0 && (
+                      <p className="text-xs text-bad">
+                        <span aria-hidden="true">⚠ </span>
+                        {t("reports.questions.negative")}
+                      </p>
+                    )}
+                  </td>
+                  <td className={td}>
+                    {given ? (
+                      <ul className="flex flex-col gap-0.5" data-testid="answers-given">
+                        {given.map((o) => (
+                          <li key={o.option} className={o.correct ? "font-semibold" : undefined}>
+                            {o.correct && <span aria-hidden="true">✓ </span>}
+                            {optionCount(t, q.form, o)}
+                          </li>
+                        ))}
+                        <li>{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</li>
+                        {q.other > 0 && <li>{t("reports.questions.optionCount", { option: t("reports.questions.other"), count: q.other })}</li>}
+                      </ul>
+                    ) : (
+                      <p className="text-fg-soft">{t("reports.questions.optionCount", { option: t("reports.questions.noAnswer"), count: q.noAnswer })}</p>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
           </tbody>
         </ScrollTable>
       )}

@@ -1,4 +1,5 @@
 import { Link } from "@/lib/ui/link";
+import { answerLabel } from "@/lib/features/questions/format";
 import { getT } from "@/lib/i18n/server";
 import type { AnswerOutcome, StudentAnswers } from "../data";
 import { percent } from "../format";
@@ -53,9 +54,9 @@ export async function StudentAnswersView({ view, basePath }: { view: StudentAnsw
                 </p>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                   <dt className="text-muted">{t("reports.student.response")}</dt>
-                  <dd className="break-words">{a.response ?? t("reports.student.noResponse")}</dd>
+                  <dd className="break-words">{a.response === null ? t("reports.student.noResponse") : answerLabel(t, a.form, a.response)}</dd>
                   <dt className="text-muted">{t("reports.student.expected")}</dt>
-                  <dd className="break-words">{a.expected}</dd>
+                  <dd className="break-words">{answerLabel(t, a.form, a.expected)}</dd>
                 </dl>
               </li>
             ))}

@@ -45,7 +45,7 @@ export async function StudentTable({ report, basePath }: { report: AssignmentRep
                 <td className={`${td} tabular-nums`}>{percent(t, s.score)}</td>
                 {hasGoal && (
                   <td className={td}>
-                    <MasteryMark met={s.masteryMet} />
+                    <MasteryMark mastery={s.mastery} />
                   </td>
                 )}
                 <td className={`${td} tabular-nums whitespace-nowrap`}>{duration(t, s.timeTakenMs)}</td>

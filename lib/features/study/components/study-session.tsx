@@ -8,6 +8,7 @@ import { Button, buttonClass } from "@/lib/ui/button";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
+import { answerLabel } from "@/lib/features/questions/format";
 import { ApiError, isNetworkError, newClientId, studyApi, type ReviewRequest } from "../client-api";
 import { hasBundle, markStudied, offlineQueue } from "../offline/bundle";
 import { pendingReviews, takeBackLast } from "../offline/outbox";
@@ -386,6 +387,7 @@ function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
       {error && <p role="alert" className="text-bad">{error}</p>}
       {outcome && (
         <Feedback
+          form={item.question.form}
           result={{
             correct: outcome.correct === true,
             partial: outcome.partial,
@@ -398,10 +400,10 @@ function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
       {savedOffline && (
         <div role="status" className="flex flex-col gap-2 rounded-lg border-l-4 border-muted bg-raised p-3" data-testid="offline-feedback">
           <p className="font-semibold">{t("offline.savedOffline")}</p>
-          <p>{t("offline.yourAnswer", { answer: typeof response === "string" ? response : response.join("、") })}</p>
+          <p>{t("offline.yourAnswer", { answer: typeof response === "string" ? answerLabel(t, item.question.form, response) : response.join("、") })}</p>
           <p>
-            <span className="font-medium">{t("study.answer")}：</span>
-            {item.back.answer}
+            <span className="font-medium">{t("study.answer")}</span>
+            {answerLabel(t, item.question.form, item.back.answer)}
           </p>
           <p>{item.back.explanation}</p>
         </div>
@@ -494,7 +496,8 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
         {flipped && (
           <div className="border-t border-line pt-3" data-testid="card-back">
             <p className="font-semibold">
-              {t("study.answer")}：{item.back.answer}
+              {t("study.answer")}
+              {answerLabel(t, item.question.form, item.back.answer)}
             </p>
             <p className="mt-1 text-fg-soft">{item.back.explanation}</p>
           </div>

@@ -58,7 +58,12 @@ export default async function AssignmentPage({ params }: Props) {
       ) : (
         <p className="rounded-lg border border-dashed border-line-strong p-3">{t("assignments.teacher.draftNote")}</p>
       )}
-      {(!a.publishedAt || results.students.every((s) => s.attempts.length === 0)) && <DeleteButton assignmentId={a.id} next={base} />}
+      {/* Deleting would take the students' work with it (deleteAssignment refuses): say so where the button was. */}
+      {!a.publishedAt || results.students.every((s) => s.attempts.length === 0) ? (
+        <DeleteButton assignmentId={a.id} next={base} />
+      ) : (
+        <p className="text-sm text-muted" data-testid="delete-note">{t("assignments.errors.hasAttempts")}</p>
+      )}
     </div>
   );
 }
