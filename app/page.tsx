@@ -1,6 +1,7 @@
 import { Link } from "@/lib/ui/link";
 import { StudentAssignments, TO_DO } from "@/lib/features/assignments/components/student-assignments";
-import { listStudentAssignments } from "@/lib/features/assignments/data";
+import { TeacherOpenAssignments } from "@/lib/features/assignments/components/class-assignments";
+import { listClassAssignments, listStudentAssignments } from "@/lib/features/assignments/data";
 import { TeacherClassList } from "@/lib/features/classes/components/class-lists";
 import { listClassesOfTeacher } from "@/lib/features/classes/data";
 import { getTodayCounts } from "@/lib/features/study/data";
@@ -37,7 +38,10 @@ export default async function HomePage() {
   );
 }
 
-/** Signed in: today's study counts, then what is waiting: a student's assignments to do, a teacher's classes. */
+/**
+ * Signed in: a teacher's open assignments (with where the students stand) and active classes;
+ * today's study counts; a student's assignments still to do.
+ */
 async function SignedInHome({ user }: { user: SessionUser }) {
   const { t } = await getT();
   const now = new Date();
@@ -47,10 +51,17 @@ async function SignedInHome({ user }: { user: SessionUser }) {
     user.role === "teacher" ? listClassesOfTeacher(db(), user) : [],
   ]);
   const toDo = assignments.filter((a) => TO_DO.includes(a.status));
+  const active = classes.filter((c) => !c.archived);
+  const classAssignments = await Promise.all(
+    active.map(async (c) => ({ classId: c.id, className: c.name, assignments: (await listClassAssignments(db(), user, c.id, now)).assignments })),
+  );
   const nothingDue = counts.learning + counts.due + counts.new === 0;
   return (
     <div className="flex flex-col gap-8">
       <h1 className="text-2xl font-bold sm:text-3xl">{t("home.welcome", { name: user.name })}</h1>
+      {/* A teacher's day starts with the classes; their own study follows. */}
+      {user.role === "teacher" && <TeacherOpenAssignments groups={classAssignments} now={now} />}
+      {active.length > 0 && <TeacherClassList classes={active} />}
       <section aria-labelledby="today" className="flex flex-col gap-3 rounded-xl border border-line bg-raised p-4">
         <h2 id="today" className="text-lg font-semibold">{t("home.today")}</h2>
         <p data-testid="home-counts">{nothingDue ? t("study.done") : t("study.counts", counts)}</p>
@@ -71,7 +82,6 @@ async function SignedInHome({ user }: { user: SessionUser }) {
           </Link>
         </div>
       )}
-      {classes.some((c) => !c.archived) && <TeacherClassList classes={classes.filter((c) => !c.archived)} />}
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import { devices, expect, test } from "@playwright/test";
-import { freshEmail, signUp } from "./helpers";
+import { freshEmail, signIn, signUp } from "./helpers";
 
 test("a teacher makes a class, a student joins with its code, the teacher removes them", async ({ page, browser }) => {
   await signUp(page, { email: freshEmail("teacher"), name: "李老师", password: "teach-pass-1", role: "teacher" });
@@ -38,4 +38,15 @@ test("a teacher makes a class, a student joins with its code, the teacher remove
   await student.goto(classUrl);
   await expect(student.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   await phone.close();
+});
+
+test("a teacher's home lists the open assignments with where the students stand, then the classes", async ({ page }) => {
+  await signIn(page, "teacher@demo.local", "demo-teacher");
+  const open = page.getByTestId("open-assignments");
+  await expect(open.getByRole("heading", { name: "示范班" })).toBeVisible();
+  const quiz = open.getByRole("link", { name: /小测：长三角一体化/ });
+  await expect(quiz).toBeVisible();
+  await expect(quiz.getByTestId("status-counts")).toContainText(/1/);
+  await quiz.click();
+  await expect(page.getByRole("heading", { level: 1, name: "小测：长三角一体化" })).toBeVisible();
 });

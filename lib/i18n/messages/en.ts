@@ -45,6 +45,8 @@ export const en: Messages = {
     today: "Today",
     allAssignments: "All assignments",
     welcome: "Welcome back, {name}",
+    openAssignments: "Open assignments",
+    noOpenAssignments: "No assignment is open right now.",
   },
   auth: {
     email: "Email",

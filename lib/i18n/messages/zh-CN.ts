@@ -46,6 +46,8 @@ export const zhCN = {
     today: "今天",
     allAssignments: "全部作业",
     welcome: "欢迎回来，{name}",
+    openAssignments: "进行中的作业",
+    noOpenAssignments: "目前没有开放中的作业。",
   },
   auth: {
     email: "邮箱",

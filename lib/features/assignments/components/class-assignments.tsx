@@ -52,3 +52,26 @@ export async function ClassAssignments({ classId, assignments, now }: { classId:
     </ul>
   );
 }
+
+/**
+ * The assignments open now in the teacher's active classes, class by class, with where the
+ * students stand: the teacher's "what needs me today" on the home page.
+ */
+export async function TeacherOpenAssignments({ groups, now }: { groups: { classId: string; className: string; assignments: AssignmentSummary[] }[]; now: Date }) {
+  const { t } = await getT();
+  const open = groups
+    .map((g) => ({ ...g, assignments: g.assignments.filter((a) => assignmentState(a.assignment, now) === "open") }))
+    .filter((g) => g.assignments.length > 0);
+  return (
+    <section aria-labelledby="open-assignments" className="flex flex-col gap-3" data-testid="open-assignments">
+      <h2 id="open-assignments" className="text-lg font-semibold">{t("home.openAssignments")}</h2>
+      {open.length === 0 && <p className="text-fg-soft">{t("home.noOpenAssignments")}</p>}
+      {open.map((g) => (
+        <div key={g.classId} className="flex flex-col gap-2">
+          <h3 className="font-medium text-fg-soft">{g.className}</h3>
+          <ClassAssignments classId={g.classId} assignments={g.assignments} now={now} />
+        </div>
+      ))}
+    </section>
+  );
+}
