@@ -30,7 +30,7 @@ type Lang = (typeof LANGS)[number];
 /** The page files (relative to app/) each group visits; `not-found.tsx` stands for unknown paths. */
 const COVERED = {
   anonymous: ["page.tsx", "signin/page.tsx", "signup/page.tsx", "decks/page.tsx", "decks/[pack]/page.tsx", "practice/[pack]/page.tsx", "not-found.tsx"],
-  student: ["study/page.tsx", "study/leeches/page.tsx", "study/settings/page.tsx", "stats/page.tsx", "account/page.tsx", "join/page.tsx"],
+  student: ["study/page.tsx", "study/leeches/page.tsx", "study/settings/page.tsx", "stats/page.tsx", "account/page.tsx", "join/page.tsx", "offline/page.tsx"],
   classroom: [
     "classes/page.tsx",
     "classes/new/page.tsx",
@@ -225,7 +225,7 @@ test("student pages", async ({ page, context, isMobile }) => {
     await expect(page.getByTestId("card-back")).toBeVisible();
     await expectAccessible(page, "/study flashcard back", lang, isMobile);
     if (!isMobile && lang === LANGS[0]) await expectFocusVisible(page, "/study flashcard");
-    for (const path of ["/", "/study/leeches", "/study/settings", "/stats", "/account", "/join"]) {
+    for (const path of ["/", "/study/leeches", "/study/settings", "/stats", "/account", "/join", "/offline"]) {
       await page.goto(path);
       await expectAccessible(page, path, lang, isMobile);
     }

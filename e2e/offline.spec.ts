@@ -219,6 +219,23 @@ test("two devices of one learner: reviews from both count once each", async ({ p
   await second.context.close();
 });
 
+test("offline, a page with no copy on the device opens the offline page, which leads to study", async ({ page, context }) => {
+  await signUp(page, { email: freshEmail("nocopy"), name: "离线访客", password: PASSWORD });
+  await page.goto("/study");
+  await readyOffline(page);
+  await page.waitForFunction(async () => (await (await caches.open("pages")).match("/offline", { ignoreVary: true })) !== undefined, null, {
+    timeout: 20_000,
+  });
+  await context.setOffline(true);
+  for (const path of ["/decks", "/study/settings"]) {
+    await page.goto(path);
+    await expect(page.getByRole("heading", { level: 1, name: "你现在离线" })).toBeVisible();
+  }
+  await page.getByRole("link", { name: "离线学习" }).click();
+  await expect(page.getByTestId("prompt")).toBeVisible();
+  await context.setOffline(false);
+});
+
 // Signing out needs the network; that waiting reviews survive it is in the unit tests.
 test("signing out on a shared device drops the cached pages and the offline bundle", async ({ page }) => {
   await signUp(page, { email: freshEmail("shared"), name: "共用设备", password: PASSWORD });

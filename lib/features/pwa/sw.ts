@@ -1,21 +1,22 @@
 // The service worker, bundled by scripts/build-sw.ts into public/sw.js after `next build`
 // (esbuild + serwist; Next 16 builds with Turbopack, which @serwist/next's webpack plugin does not serve).
 import { CacheFirst, ExpirationPlugin, NetworkFirst, NetworkOnly, Serwist, StaleWhileRevalidate, type PrecacheEntry, type SerwistPlugin } from "serwist";
-import { PAGE_CACHE, RSC_CACHE } from "./caches";
+import { OFFLINE_PAGE, PAGE_CACHE, RSC_CACHE } from "./caches";
 
 // A module-scoped `self`: the project's tsconfig has the DOM lib, not the webworker one.
 declare const self: { __SW_MANIFEST: (PrecacheEntry | string)[] | undefined; location: Location };
 
 /**
- * A /study page that was never cached under its exact URL (e.g. another deck filter) falls back
- * to the cached /study shell; the page then studies from the offline bundle in IndexedDB.
+ * A page never cached under its exact URL, offline: /study with another topic falls back to the
+ * cached /study shell (the page then studies from the offline bundle in IndexedDB); any other
+ * page to the offline page, instead of the browser's error page.
  */
-const studyFallback: SerwistPlugin = {
+const offlineFallback: SerwistPlugin = {
   handlerDidError: async ({ request }) => {
     const url = new URL(request.url);
-    if (!url.pathname.startsWith("/study")) return undefined;
     const cache = await caches.open(PAGE_CACHE);
-    return (await cache.match("/study", { ignoreVary: true })) ?? undefined;
+    const study = url.pathname === "/study" ? await cache.match("/study", { ignoreVary: true }) : undefined;
+    return study ?? (await cache.match(OFFLINE_PAGE, { ignoreVary: true })) ?? undefined;
   },
 };
 
@@ -52,7 +53,7 @@ const serwist = new Serwist({
         cacheName: PAGE_CACHE,
         networkTimeoutSeconds: 8,
         matchOptions: { ignoreVary: true },
-        plugins: [new ExpirationPlugin({ maxEntries: 40, maxAgeSeconds: 60 * 60 * 24 * 14 }), onlyDirect, studyFallback],
+        plugins: [new ExpirationPlugin({ maxEntries: 40, maxAgeSeconds: 60 * 60 * 24 * 14 }), onlyDirect, offlineFallback],
       }),
     },
     {

@@ -15,6 +15,9 @@ export const zh = {
   yourAnswer: "你的答案：{answer}",
   noCards: "离线时能学的卡片都学完了，联网后继续。",
   undone: "已撤销上一次（尚未同步的）复习。",
+  pageTitle: "你现在离线",
+  pageBody: "这一页还没有保存在本机，联网后才能打开。学习页可以离线使用：复习先保存在本机，联网后自动同步。",
+  pageStudy: "离线学习",
 };
 
 export const en: Widen<typeof zh> = {
@@ -30,4 +33,7 @@ export const en: Widen<typeof zh> = {
   yourAnswer: "Your answer: {answer}",
   noCards: "You have studied every card available offline; go on when you are back online.",
   undone: "The last review (not synced yet) was undone.",
+  pageTitle: "You are offline",
+  pageBody: "This page is not saved on this device; it opens once you are online. Study works offline: reviews are kept on the device and sync when you are back online.",
+  pageStudy: "Study offline",
 };

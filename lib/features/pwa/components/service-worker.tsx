@@ -1,20 +1,26 @@
 "use client";
 import { useEffect } from "react";
 import { afterLoad } from "../after-load";
+import { OFFLINE_PAGE } from "../caches";
+import { warmPageCache } from "../warm-page";
 
 /**
  * Registers the service worker (public/sw.js, built by scripts/build-sw.ts with `npm start`),
- * after the page has loaded (installing it precaches the app's scripts).
+ * after the page has loaded (installing it precaches the app's scripts), then keeps the offline
+ * page in its cache (sign-out clears the page caches, so each load checks).
  * Not under `next dev`: there is no built worker, and a caching worker would hide changes.
  */
 export function ServiceWorker() {
   useEffect(() => {
     if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return;
     return afterLoad(() => {
-      navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch((error: unknown) => {
-        // The app works without it, online.
-        console.warn("service worker registration failed", error);
-      });
+      navigator.serviceWorker
+        .register("/sw.js", { scope: "/" })
+        .then(() => warmPageCache(OFFLINE_PAGE))
+        .catch((error: unknown) => {
+          // The app works without it, online (and without the offline page, offline).
+          console.warn("service worker registration failed", error);
+        });
     });
   }, []);
   return null;

@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { afterLoad } from "@/lib/features/pwa/after-load";
-import { PRIVATE_CACHES } from "@/lib/features/pwa/caches";
 import { studyApi, type ReviewRequest } from "../client-api";
 import type { ReviewOutcome } from "../schema";
 import { saveBundle } from "./bundle";
@@ -127,16 +126,5 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
   );
 }
 
-/**
- * Keeps this page (the signed-in app shell) in the service worker's page cache, so a reload
- * without the network still opens it. The worker caches pages it serves; the first page was
- * loaded before the worker took control, so it is fetched once more here.
- */
-export async function warmPageCache(url: string) {
-  if (!("serviceWorker" in navigator) || !("caches" in window)) return;
-  await navigator.serviceWorker.ready;
-  const cache = await caches.open(PRIVATE_CACHES[0]);
-  if (await cache.match(url, { ignoreVary: true })) return;
-  const response = await fetch(url, { credentials: "same-origin" });
-  if (response.ok && !response.redirected) await cache.put(url, response);
-}
+// The page-cache warmer lives with the worker's caches; the study session warms its own pages.
+export { warmPageCache } from "@/lib/features/pwa/warm-page";
