@@ -123,7 +123,7 @@ export const zh = {
   recall: {
     title: "记忆预测",
     heading: "{className} · 记忆预测",
-    intro: "根据每位学生的复习记录（FSRS），预测现在和每个即将到来的截止时间各主题的平均记忆率。从未学过的知识点按 0 计。",
+    intro: "根据每位学生的复习记录（FSRS），预测现在和每个即将到来的截止时间各主题的平均记忆率。从未学过的知识点按 0 计。刚复习过的知识点，无论答对答错，此刻都接近 100%（刚看过答案）；答错的遗忘得更快，差别体现在之后的截止时间上。",
     now: "现在",
     dueAt: "{date} 截止：{titles}",
     student: "学生",
@@ -255,7 +255,7 @@ export const en: Widen<typeof zh> = {
   recall: {
     title: "Recall forecast",
     heading: "{className} · Recall forecast",
-    intro: "From each student's reviews (FSRS): the predicted mean recall per topic now and at each upcoming due date. Facts never studied count as 0.",
+    intro: "From each student's reviews (FSRS): the predicted mean recall per topic now and at each upcoming due date. Facts never studied count as 0. A fact just reviewed is near 100% now, answered right or wrong (the answer was just seen); a wrong one is forgotten faster, which shows at the later due dates.",
     now: "Now",
     dueAt: "Due {date}: {titles}",
     student: "Student",
