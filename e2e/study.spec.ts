@@ -173,7 +173,7 @@ test("the counts follow the session as cards are graded and undone, and agree wi
   await page.reload();
   await expect(line).toHaveText(counts(1, 0, 18));
 
-  // With two new cards a day, the done screen comes with nothing left in the counts.
+  // Four new cards a day, two of them studied: the done screen comes with nothing left in the counts.
   await page.goto("/study/settings");
   await page.getByLabel("每天新卡片上限").fill("4");
   await page.getByRole("button", { name: "保存设置" }).click();
