@@ -175,6 +175,8 @@ test("a learner studies offline, reloads offline, and every review reaches the s
       }),
   );
   // A quiz answer offline: kept on the device, the back shown, graded by the server at sync.
+  // The flashcard mode chosen above holds across the reload: back to quiz mode.
+  await page.getByRole("radio", { name: "答题" }).click();
   await answerShownQuestion(page);
   await expect(page.getByTestId("offline-feedback")).toContainText("联网后由服务器评分");
   await page.getByRole("button", { name: "下一张" }).click();

@@ -108,3 +108,141 @@ test("study pages need an account", async ({ page }) => {
   const response = await page.request.post("/api/reviews", { data: { clientId: "abcdefgh1", questionId: "abcdef12", rating: 3 } });
   expect(response.status()).toBe(401);
 });
+
+/** Flips the flashcard on screen and grades it, by taps (the same in both projects). */
+async function gradeFlashcard(page: Page, grade: "重来" | "良好" | "简单") {
+  await page.getByRole("button", { name: "显示答案" }).click();
+  await expect(page.getByTestId("card-back")).toBeVisible();
+  await page.getByRole("button", { name: new RegExp(`^${grade}`) }).click();
+  await expect(page.getByTestId("card-back")).toBeHidden();
+}
+
+const counts = (learning: number, due: number, fresh: number) => `学习中 ${learning} · 到期 ${due} · 新卡 ${fresh}`;
+
+interface QueueItem {
+  key: string;
+  question: { form: string; prompt: string; choices?: string[]; left?: string[]; unit?: string };
+}
+
+test("a flashcard's front shows what is needed to answer, in every question form", async ({ page }) => {
+  await signUp(page, { email: freshEmail("fronts"), name: "闪卡同学", password: "front-pass-1" });
+  const forms = new Set(["mc", "tf", "typed", "numeric", "order", "multi", "match"]);
+  const seen = new Set<string>();
+  // Topics whose first new cards show, between them, every form (a new learner's questions are fixed).
+  for (const topic of ["概念释义", "相关政策", "意义", "发展成果"]) {
+    const url = `/study?pack=yrd&topic=${encodeURIComponent(topic)}`;
+    const queue = (await (await page.request.get(`/api/study/queue?pack=yrd&topic=${encodeURIComponent(topic)}`)).json()) as { items: QueueItem[] };
+    await page.goto(url);
+    await page.getByRole("radio", { name: "闪卡" }).click();
+    for (const [i, { question: q }] of queue.items.entries()) {
+      if (queue.items.slice(i).every((item) => seen.has(item.question.form))) break;
+      await expect(page.getByTestId("prompt")).toHaveText(q.prompt);
+      const front = (await page.getByTestId("study-card").innerText()).replace(/\s+/g, " ");
+      const needed = [...(q.left ?? []), ...(q.choices ?? []), ...(q.form === "numeric" && q.unit ? [q.unit] : [])];
+      for (const text of needed) expect(front, `${q.form}: ${q.prompt}`).toContain(text.replace(/\s+/g, " "));
+      if (q.form === "match") expect(q.left?.length).toBeGreaterThan(1);
+      if (q.form === "order") expect(q.choices?.length).toBeGreaterThan(1);
+      seen.add(q.form);
+      await gradeFlashcard(page, "简单");
+    }
+  }
+  expect([...seen].sort()).toEqual([...forms].sort());
+});
+
+test("the counts follow the session as cards are graded and undone, and agree with a reload and the done screen", async ({ page }) => {
+  await signUp(page, { email: freshEmail("counts"), name: "计数同学", password: "count-pass-1" });
+  await page.goto("/study");
+  const line = page.getByTestId("study-counts");
+  await expect(line).toHaveText(counts(0, 0, 20));
+
+  // Quiz mode: a new card answered (right or wrong) comes back today as a learning step.
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(line).toHaveText(counts(1, 0, 19));
+  await page.getByRole("button", { name: "下一张" }).click();
+
+  // Flashcards: Easy leaves for days; Again is back in a minute.
+  await page.getByRole("radio", { name: "闪卡" }).click();
+  await gradeFlashcard(page, "简单");
+  await expect(line).toHaveText(counts(1, 0, 18));
+  await gradeFlashcard(page, "重来");
+  await expect(line).toHaveText(counts(2, 0, 17));
+  await page.getByRole("button", { name: "撤销" }).click();
+  await expect(page.getByText("已撤销上一次复习。")).toBeVisible();
+  await expect(line).toHaveText(counts(1, 0, 18));
+  await page.reload();
+  await expect(line).toHaveText(counts(1, 0, 18));
+
+  // Four new cards a day, two of them studied: the done screen comes with nothing left in the counts.
+  await page.goto("/study/settings");
+  await page.getByLabel("每天新卡片上限").fill("4");
+  await page.getByRole("button", { name: "保存设置" }).click();
+  await expect(page.getByText("设置已保存。")).toBeVisible();
+  await page.goto("/study");
+  await expect(line).toHaveText(counts(1, 0, 2));
+  for (let n = 0; n < 3; n++) await gradeFlashcard(page, "简单");
+  await expect(page.getByTestId("study-done")).toBeVisible();
+  await expect(line).toHaveText(counts(0, 0, 0));
+  await page.reload();
+  await expect(line).toHaveText(counts(0, 0, 0));
+});
+
+test("going Back to /study shows the session as it is now, not the page as it was", async ({ page }) => {
+  await signUp(page, { email: freshEmail("back"), name: "返回同学", password: "back-pass-1" });
+  await page.goto("/study");
+  await page.getByRole("radio", { name: "闪卡" }).click();
+  const line = page.getByTestId("study-counts");
+  // A card by all of its front: two questions may share a prompt ("put these in order").
+  const card = page.getByTestId("study-card");
+  const answered: string[] = [];
+  for (let n = 0; n < 3; n++) {
+    answered.push(await card.innerText());
+    await gradeFlashcard(page, "简单");
+  }
+  await expect(line).toHaveText(counts(0, 0, 17));
+  const next = await card.innerText();
+
+  await page.getByRole("main").getByRole("link", { name: "统计" }).click();
+  await expect(page).toHaveURL(/\/stats$/);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/study$/);
+  await expect(line).toHaveText(counts(0, 0, 17));
+  await expect.poll(() => card.innerText()).toBe(next);
+
+  // Into a topic, one card there, and Back: /study has lost that card too; Forward, the topic has.
+  await page.getByRole("link", { name: "相关政策" }).click();
+  await expect(page).toHaveURL(/topic=/);
+  await expect(line).toHaveText(/新卡\s17$/);
+  const inTopic = await card.innerText();
+  await gradeFlashcard(page, "简单");
+  const nextInTopic = await card.innerText();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/study$/);
+  await expect(line).toHaveText(counts(0, 0, 16));
+  const shown = await card.innerText();
+  for (const old of [...answered, inTopic]) expect(shown).not.toBe(old);
+  await page.goForward();
+  await expect(page).toHaveURL(/topic=/);
+  await expect(line).toHaveText(/新卡\s16$/);
+  await expect.poll(() => card.innerText()).toBe(nextInTopic);
+});
+
+test("the flashcard or quiz choice is remembered across a reload and the topic chips", async ({ page }) => {
+  await signUp(page, { email: freshEmail("mode"), name: "方式同学", password: "mode-pass-1" });
+  await page.goto("/study");
+  const flashcards = page.getByRole("radio", { name: "闪卡" });
+  const quiz = page.getByRole("radio", { name: "答题" });
+  await expect(quiz).toHaveAttribute("aria-checked", "true");
+  await flashcards.click();
+  await page.reload();
+  await expect(flashcards).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("button", { name: "显示答案" })).toBeVisible();
+  await page.getByRole("link", { name: "相关政策" }).click();
+  await expect(page).toHaveURL(/topic=/);
+  await expect(flashcards).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("button", { name: "显示答案" })).toBeVisible();
+  await quiz.click();
+  await page.reload();
+  await expect(quiz).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
+});

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Question } from "@/lib/core/generate";
-import { applyReview, LEECH_LAPSES, newCard, replay, STATE_NEW, STATE_RELEARNING, STATE_REVIEW, type CardState } from "@/lib/core/schedule";
+import { applyReview, countReview, LEECH_LAPSES, newCard, replay, STATE_NEW, STATE_RELEARNING, STATE_REVIEW, type CardState } from "@/lib/core/schedule";
 import { createUser } from "@/lib/features/account/mutations";
 import { topicOf } from "@/lib/features/decks/data";
 import { answerText } from "@/lib/features/practice/data";
@@ -328,6 +328,8 @@ describe(`study data layer on ${db.$engine}`, () => {
       expect(c.state).toBe(STATE_RELEARNING);
       expect(c.suspended).toBe(lapse === LEECH_LAPSES);
       expect(lastOutcome.leech).toBe(lapse === LEECH_LAPSES);
+      // Relearning in ten minutes, so counted as learning; unless suspended, which leaves the queue.
+      expect(lastOutcome.learningAgain).toBe(lapse !== LEECH_LAPSES);
     }
     let leech = await cardOf(db, user, q);
     expect(leech).toMatchObject({ suspended: true, leech: true, lapses: 8 });
@@ -426,6 +428,29 @@ describe(`study data layer on ${db.$engine}`, () => {
       { dayKey: "2026-03-07" },
       { dayKey: "2026-03-07" },
     ]);
+  });
+
+  it("7c. a review says whether the card is back among today's learning steps, as the next queue counts it", async () => {
+    const user = await makeUser(db);
+    const [qAgain, qEasy] = questionsOfDistinctFacts(2);
+    if (!qAgain || !qEasy) throw new Error("bank");
+    const countsAt = async (now: Date) => (await getStudyQueue(db, user, {}, now, "zh-CN")).counts;
+    const before = await countsAt(T0);
+
+    const again = await grade(user, qAgain, 1, T0);
+    expect(again.learningAgain).toBe(true);
+    const easy = await grade(user, qEasy, 4, plus(T0, 10_000));
+    expect(easy.learningAgain).toBe(false);
+    const now = plus(T0, 20_000);
+    expect(await countsAt(now)).toEqual(countReview(countReview(before, "new", true), "new", false));
+    // A repeat answers as the card is now.
+    expect((await grade(user, qAgain, 1, now, again.clientId)).learningAgain).toBe(true);
+
+    // Undone, a learning card comes back as learning (what the session counts it as).
+    const step = await grade(user, qAgain, 3, plus(now, 2 * MINUTE));
+    expect(step.learningAgain).toBe(true);
+    await undoLastReview(db, user, cid("undo"));
+    expect((await getStudyItem(db, user, qAgain, plus(now, 3 * MINUTE), "zh-CN"))?.reason).toBe("learning");
   });
 
   it("7b. a fact reviewed today offers none of its other facets until the next learner day", async () => {

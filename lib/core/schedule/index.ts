@@ -3,3 +3,4 @@ export * from "./day";
 export * from "./card";
 export * from "./queue";
 export * from "./stats";
+export * from "./counts";

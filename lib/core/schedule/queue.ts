@@ -96,6 +96,14 @@ export function todayCounts(
   return { newIntroduced, reviewsDone, factIdsReviewed };
 }
 
+/**
+ * Whether a card is in today's queue as a learning step (steps 1 and 5 of `buildQueue`): learning
+ * or relearning, due by `now` plus LEARN_AHEAD_MINUTES. A review's answer says so, for the counts.
+ */
+export function inLearningQueue(card: Pick<CardState, "state" | "due">, now: Date): boolean {
+  return (card.state === STATE_LEARNING || card.state === STATE_RELEARNING) && card.due.getTime() <= now.getTime() + LEARN_AHEAD_MINUTES * 60_000;
+}
+
 const byDue = (a: QueueCard, b: QueueCard) => a.due.getTime() - b.due.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function cardEntry(card: QueueCard, reason: QueueReason): QueueEntry {
@@ -213,10 +221,8 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
   }
 
   // 5. Learn ahead.
-  const aheadEnd = nowMs + LEARN_AHEAD_MINUTES * 60_000;
   for (const c of learning) {
-    const t = c.due.getTime();
-    if (t > nowMs && t <= aheadEnd) push(cardEntry(c, "learning"), false);
+    if (c.due.getTime() > nowMs && inLearningQueue(c, now)) push(cardEntry(c, "learning"), false);
   }
 
   return out;

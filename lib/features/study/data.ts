@@ -11,7 +11,9 @@ import {
   streak,
   trueRetention,
   DEFAULT_SETTINGS,
+  STATE_LEARNING,
   STATE_NEW,
+  STATE_RELEARNING,
   STATE_REVIEW,
   effectiveReviews,
   formatInterval,
@@ -19,6 +21,7 @@ import {
   newCard,
   pickQuestion,
   previewIntervals,
+  queueCounts,
   todayCounts,
   type CardState,
   type LearnerSettings,
@@ -157,12 +160,7 @@ async function todaysQueue(db: Db, userId: UserId, filter: StudyFilter, now: Dat
   const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
   const { byId, today, index, cards, newFacets } = await queueInputs(db, userId, filter, day.key);
   const queue = buildQueue({ now, settings, cards, newFacets, today });
-  const counts = { learning: 0, due: 0, new: 0 };
-  for (const e of queue) {
-    if (e.reason === "learning") counts.learning++;
-    else if (e.reason === "new") counts.new++;
-    else counts.due++;
-  }
+  const counts = queueCounts(queue);
   return { settings, queue, counts, byId, index };
 }
 
@@ -195,7 +193,7 @@ export async function getStudyQueue(
     const row = entry.cardId ? byId.get(entry.cardId) : undefined;
     items.push(studyItem(entry, row ? cardState(row) : null, questions, settings, now, locale));
   }
-  return { items, counts, canUndo: last !== null };
+  return { items, counts, canUndo: last !== null, generatedAt: now.toISOString() };
 }
 
 /** At most this many items go into an offline bundle (about 1 kB each). */
@@ -249,7 +247,8 @@ export async function getStudyItem(db: Db, userId: UserId, facet: { pack: string
   ]);
   const entry: QueueEntry = {
     ...key,
-    reason: row && row.state !== 0 ? "due" : "new",
+    // Back as what it was before the review undone: the session counts it there again.
+    reason: !row || row.state === STATE_NEW ? "new" : row.state === STATE_LEARNING || row.state === STATE_RELEARNING ? "learning" : "due",
     topic: row?.topic ?? "",
     cardId: row?.id ?? null,
     lastForm: row?.lastForm ?? null,

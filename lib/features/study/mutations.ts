@@ -5,6 +5,7 @@ import type { Question } from "@/lib/core/generate";
 import {
   applyReview,
   compareEntries,
+  inLearningQueue,
   learnerDay,
   learnerSettingsInput,
   newCard,
@@ -83,11 +84,11 @@ function logColumns(entry: NewReviewEntry) {
 }
 
 /** The stored result of a review, for a repeated request. */
-async function storedOutcome(db: Db | Tx, userId: UserId, clientId: string): Promise<ReviewOutcome | null> {
+async function storedOutcome(db: Db | Tx, userId: UserId, clientId: string, now: Date): Promise<ReviewOutcome | null> {
   const log = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId } } });
   if (!log || log.kind !== "review" || !log.questionId) return null;
   const q = getBank().byId.get(log.questionId);
-  const card = await db.card.findUnique({ where: { id: log.cardId }, select: { leech: true } });
+  const card = await db.card.findUnique({ where: { id: log.cardId }, select: { leech: true, suspended: true, state: true, due: true } });
   return {
     clientId,
     rating: log.rating as ReviewOutcome["rating"],
@@ -99,6 +100,7 @@ async function storedOutcome(db: Db | Tx, userId: UserId, clientId: string): Pro
     due: (log.resultDue ?? log.reviewedAt).toISOString(),
     leech: card?.leech ?? false,
     duplicate: true,
+    learningAgain: card ? !card.suspended && inLearningQueue(card, now) : false,
   };
 }
 
@@ -169,13 +171,15 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
         });
         const next = inOrder ? applied.card : await rebuild(tx, card.id, settings, card.createdAt);
         const leech = applied.leech || card.leech;
+        const suspended = applied.leech ? true : card.suspended;
         const updated = await tx.card.updateMany({
           where: { id: card.id, version: card.version },
-          data: { ...next, lastForm: q.form, leech, suspended: applied.leech ? true : card.suspended, version: { increment: 1 } },
+          data: { ...next, lastForm: q.form, leech, suspended, version: { increment: 1 } },
         });
         if (updated.count !== 1) throw new WriteConflict();
         if (!inOrder) await tx.reviewLog.update({ where: { id: log.id }, data: { resultDue: next.due } });
-        return { due: next.due, leech: applied.leech };
+        // A card suspended as a leech leaves the queue, learning or not.
+        return { due: next.due, leech: applied.leech, learningAgain: !suspended && inLearningQueue(next, now) };
       }, REVIEW_TRANSACTION);
       return {
         clientId: input.clientId,
@@ -188,12 +192,13 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
         due: written.due.toISOString(),
         leech: written.leech,
         duplicate: false,
+        learningAgain: written.learningAgain,
       };
     } catch (error) {
       if (error instanceof AppError) throw error;
       // This clientId may be stored already (a repeat, or a twin request that won): answer with
       // its result. That includes a repeat of the review that made the card a leech.
-      const stored = await storedOutcome(db, userId, input.clientId);
+      const stored = await storedOutcome(db, userId, input.clientId, now);
       if (stored) return stored;
       if (error instanceof CardSuspended) throw new AppError(AppErrorCode.Conflict, { card: "errors.CONFLICT" });
       const raced = error instanceof WriteConflict || isUniqueViolation(error) || isTransactionTimeout(error);
@@ -312,7 +317,7 @@ export async function overrideReview(db: Db, userId: UserId, reviewClientId: str
   const log = await db.reviewLog.findUnique({ where: { userId_clientId: { userId, clientId: reviewClientId } } });
   if (!log || log.kind !== "review" || !log.questionId) throw new AppError(AppErrorCode.NotFound);
   const replacement = `${reviewClientId}:ok`;
-  const done = await storedOutcome(db, userId, replacement);
+  const done = await storedOutcome(db, userId, replacement, now);
   if (done) return done;
   if (log.form !== "typed" || log.correct !== false) throw new AppError(AppErrorCode.Conflict);
   const latest = await lastEffectiveReview(db, userId);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
+import type { QueueCounts } from "@/lib/core/schedule/counts";
 import type { PublicQuestion } from "@/lib/features/practice/schema";
 
 /** A client-made id (UUID or similar): the same review sent twice is stored once. */
@@ -68,6 +69,8 @@ export interface ReviewOutcome {
   leech: boolean;
   /** True when this clientId was seen before and the stored result is returned. */
   duplicate: boolean;
+  /** The card is among today's learning steps again (`inLearningQueue`): the session counts it as learning. */
+  learningAgain: boolean;
 }
 
 export interface StudyItem {
@@ -83,9 +86,11 @@ export interface StudyItem {
 
 export interface StudyQueue {
   items: StudyItem[];
-  counts: { learning: number; due: number; new: number };
+  counts: QueueCounts;
   /** The last review can be undone (also after a reload). */
   canUndo: boolean;
+  /** When the server read it: tells a page the client router restored (Back) from a fresh one. */
+  generatedAt: string;
 }
 
 export const offlineQuery = z.object({

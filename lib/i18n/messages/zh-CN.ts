@@ -202,6 +202,10 @@ export const zhCN = {
     leech: "这张卡片已经遗忘 8 次，已暂停，可在“难记卡片”中处理。",
     nextDue: "下次复习：{when}",
     answer: "答案：",
+    // The front of a flashcard: what an order or match question gives to recall from.
+    frontOrder: "按正确顺序排列：",
+    frontMatchItem: "{left} → ？",
+    frontOptions: "可选项：",
     saving: "正在保存…",
     failed: "保存失败，请重试。",
     leeches: "难记卡片",

@@ -1,7 +1,9 @@
 "use client";
 import { Link } from "@/lib/ui/link";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { Response as AnswerResponse } from "@/lib/core/grade";
+import { countReview } from "@/lib/core/schedule/counts";
+import type { QueueReason } from "@/lib/core/schedule/queue";
 import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { Button, buttonClass } from "@/lib/ui/button";
@@ -11,9 +13,10 @@ import { Feedback } from "@/lib/features/questions/components/feedback";
 import { answerLabel } from "@/lib/features/questions/format";
 import { ApiError, isNetworkError, newClientId, studyApi, type ReviewRequest } from "../client-api";
 import { hasBundle, markStudied, offlineQueue } from "../offline/bundle";
-import { pendingReviews, takeBackLast } from "../offline/outbox";
+import { pendingCount, pendingReviews, takeBackLast } from "../offline/outbox";
 import { useOfflineStudy, warmPageCache, type SyncNote } from "../offline/use-offline-study";
 import type { ReviewOutcome, StudyItem, StudyQueue } from "../schema";
+import type { PublicQuestion } from "@/lib/features/practice/schema";
 
 type Mode = "quiz" | "flashcard";
 type Filter = { pack?: string | undefined; topic?: string | undefined };
@@ -23,6 +26,40 @@ const REFILL_BELOW = 5;
 /** Items taken from the offline bundle at a time. */
 const OFFLINE_BATCH = 10;
 const SWIPE_PX = 80;
+
+// The mode is the device's (localStorage): read after hydration, the server renders quiz mode.
+const MODE_KEY = "delta-recall:study-mode";
+const modeListeners = new Set<() => void>();
+function subscribeMode(onChange: () => void) {
+  modeListeners.add(onChange);
+  window.addEventListener("storage", onChange);
+  return () => {
+    modeListeners.delete(onChange);
+    window.removeEventListener("storage", onChange);
+  };
+}
+function readMode(): Mode {
+  try {
+    return localStorage.getItem(MODE_KEY) === "flashcard" ? "flashcard" : "quiz";
+  } catch {
+    return "quiz"; // storage refused (private mode, policy): quiz, as on the server
+  }
+}
+function saveMode(mode: Mode) {
+  try {
+    localStorage.setItem(MODE_KEY, mode);
+  } catch {
+    // not kept: the choice holds until the page is left
+  }
+  for (const listener of modeListeners) listener();
+}
+
+// Kept across client navigations (not reloads, which read the server afresh): Next's router
+// restores an old server payload of /study on Back, so a payload first shown before the learner's
+// last review or undo is out of date and the session reads the queue again.
+const firstShown = new Map<string, number>();
+let lastChangeAt = 0;
+const isOutdated = (generatedAt: string) => (firstShown.get(generatedAt) ?? Number.POSITIVE_INFINITY) <= lastChangeAt;
 
 /**
  * A study session. The queue is held on the client and refilled before it runs out, so the next
@@ -35,21 +72,75 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const [items, setItems] = useState<StudyItem[]>(initial.items);
   const [counts, setCounts] = useState(initial.counts);
   const [canUndo, setCanUndo] = useState(initial.canUndo);
-  const [mode, setMode] = useState<Mode>("quiz");
+  const mode = useSyncExternalStore(subscribeMode, readMode, () => "quiz" as const);
   const [notice, setNotice] = useState<string>();
+  /** A restored, out-of-date page (see firstShown): nothing is shown until the queue is read again. */
+  const [outdated, setOutdated] = useState(() => isOutdated(initial.generatedAt));
   const refilling = useRef(false);
   const exhausted = useRef(initial.items.length === 0);
   /** Items reviewed in this session, by key: an offline undo puts one back. */
   const reviewedItems = useRef(new Map<string, StudyItem>());
+  /**
+   * This session's reviews by client id, in order: what each took from the counts (its reason; and
+   * whether the server put it back among today's learning steps), so an undo gives it back.
+   */
+  const counted = useRef(new Map<string, { key: string; reason: QueueReason; learningAgain: boolean }>());
+  /** Bumped on each change the session makes to the counts: a server read begun before it is older. */
+  const changes = useRef(0);
+  /** The flashcard grades still being written to the outbox: a queue read waits for them. */
+  const writing = useRef<Promise<unknown>>(Promise.resolve());
 
   const item = items[0];
+
+  const moveCounts = useCallback((move: (c: StudyQueue["counts"]) => StudyQueue["counts"]) => {
+    changes.current++;
+    lastChangeAt = Date.now();
+    setCounts(move);
+  }, []);
+
+  /** A card left the queue when it was graded: it leaves its count. Once per review. */
+  const countLeaving = useCallback(
+    (clientId: string, left: StudyItem) => {
+      if (counted.current.has(clientId)) return;
+      counted.current.set(clientId, { key: left.key, reason: left.reason, learningAgain: false });
+      moveCounts((c) => countReview(c, left.reason, false));
+    },
+    [moveCounts],
+  );
+
+  /** The server's answer: the card may be back among today's learning steps (or, overruled, no longer). */
+  const settle = useCallback(
+    (clientId: string, learningAgain: boolean) => {
+      const review = counted.current.get(clientId);
+      if (!review || review.learningAgain === learningAgain) return;
+      review.learningAgain = learningAgain;
+      moveCounts((c) => countReview(c, null, learningAgain, !learningAgain));
+      // Back today: the next refill asks the server, which has it as a learning step.
+      if (learningAgain) exhausted.current = false;
+    },
+    [moveCounts],
+  );
+
+  /** An undo gives the counts back what the review took; the newest review of `key` when no id is known. */
+  const countUndone = useCallback(
+    (clientId: string | null, key: string) => {
+      const id = clientId ?? [...counted.current].reverse().find(([, r]) => r.key === key)?.[0];
+      const review = id === undefined ? undefined : counted.current.get(id);
+      if (id === undefined || !review) return false;
+      counted.current.delete(id);
+      moveCounts((c) => countReview(c, review.reason, review.learningAgain, true));
+      return true;
+    },
+    [moveCounts],
+  );
 
   const onSynced = useCallback(
     (outcomes: ReviewOutcome[]) => {
       setCanUndo(true);
+      for (const o of outcomes) settle(o.clientId, o.learningAgain);
       if (outcomes.some((o) => o.leech)) setNotice(t("study.leech"));
     },
-    [t],
+    [settle, t],
   );
   const offline = useOfflineStudy(userId, onSynced);
   // Offline by the browser's word; an unreachable server is found out by the failed request.
@@ -67,6 +158,24 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
     [append, filter, userId],
   );
 
+  /**
+   * The server's queue without the items held, read after every review made so far has reached
+   * it. Its counts replace the session's unless a review or undo came in the meantime (the
+   * session's own are newer then) or reviews still wait in the outbox (the server lacks them).
+   */
+  const readQueue = useCallback(
+    async (held: readonly StudyItem[]) => {
+      await writing.current.catch(() => undefined);
+      await offline.sync();
+      const since = changes.current;
+      const waiting = await pendingCount(userId);
+      const more = await studyApi.queue(filter, held.map((i) => i.key));
+      if (changes.current === since && waiting === 0) setCounts(more.counts);
+      return more;
+    },
+    [filter, offline, userId],
+  );
+
   const refill = useCallback(
     async (held: StudyItem[]) => {
       if (refilling.current || held.length >= REFILL_BELOW) return;
@@ -77,14 +186,13 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
           return;
         }
         if (exhausted.current) return;
-        const more = await studyApi.queue(filter, held.map((i) => i.key));
+        const more = await readQueue(held);
         const known = new Set(held.map((i) => i.key));
         const unheld = more.items.filter((i) => !known.has(i.key));
         if (unheld.length === 0) exhausted.current = true;
         // A card reviewed in this session comes back only as a learning step; as anything else the
-        // server answered before it had that review (the refill races the review's own request).
+        // server answered before it had that review (a review made during the read).
         append(unheld.filter((i) => i.reason === "learning" || !reviewedItems.current.has(i.key)));
-        setCounts(more.counts);
       } catch (error) {
         // No answer from the server: go on from the bundle. Otherwise retried on the next card.
         if (isNetworkError(error)) await refillOffline(held).catch(() => undefined);
@@ -92,21 +200,34 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
         refilling.current = false;
       }
     },
-    [append, filter, refillOffline],
+    [append, readQueue, refillOffline],
   );
 
   // On load: offline, the page may be an old copy from the service worker's cache, so the queue
   // comes from the bundle; online, items whose reviews still wait in the outbox are not shown again.
+  // A page restored by Back whose payload is out of date reads the queue afresh first.
   useEffect(() => {
     let live = true;
+    const restored = isOutdated(initial.generatedAt);
+    if (!firstShown.has(initial.generatedAt)) firstShown.set(initial.generatedAt, Date.now());
     void (async () => {
       if (!navigator.onLine && (await hasBundle(userId))) {
         const queue = await offlineQueue(userId, new Date(), filter);
         if (live) setItems(queue.slice(0, OFFLINE_BATCH));
       } else {
+        if (restored) {
+          const fresh = await readQueue([]).catch(() => null);
+          if (live && fresh) {
+            setItems(fresh.items);
+            setCounts(fresh.counts);
+            setCanUndo(fresh.canUndo);
+            exhausted.current = fresh.items.length === 0;
+          }
+        }
         const waiting = new Set((await pendingReviews(userId)).map((e) => e.key));
         if (live && waiting.size > 0) setItems((list) => list.filter((i) => !waiting.has(i.key)));
       }
+      if (live) setOutdated(false);
       if (navigator.onLine) {
         for (const url of new Set([location.pathname + location.search, "/study"])) await warmPageCache(url).catch(() => undefined);
       }
@@ -114,7 +235,9 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
     return () => {
       live = false;
     };
-  }, [filter, userId]);
+    // Once per page: readQueue changes with the sync callbacks, the payload does not.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter, userId, initial.generatedAt]);
 
   // Back online: what was held from the bundle stays; the server's queue refills after it.
   useEffect(() => {
@@ -137,19 +260,22 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
     });
   }, [refill]);
 
-  const onReviewed = useCallback((outcome: ReviewOutcome) => {
+  /** A quiz answer's grade; `reviewClientId` is the review it replaces ("I was right"). */
+  const onReviewed = useCallback((outcome: ReviewOutcome, reviewClientId = outcome.clientId) => {
     setCanUndo(true);
+    settle(reviewClientId, outcome.learningAgain);
     if (outcome.leech) setNotice(t("study.leech"));
-  }, [t]);
+  }, [settle, t]);
 
   /** Flashcards go on at once; the review goes through the outbox, sent now or when back online. */
   const gradeFlashcard = useCallback(
     (request: ReviewRequest, graded: StudyItem) => {
       reviewedItems.current.set(graded.key, graded);
+      countLeaving(request.clientId, graded);
+      writing.current = offline.enqueue(request, graded.key).catch(() => setNotice(t("study.failed")));
       advance();
-      offline.enqueue(request, graded.key).catch(() => setNotice(t("study.failed")));
     },
-    [advance, offline, t],
+    [advance, countLeaving, offline, t],
   );
 
   /**
@@ -163,6 +289,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
         try {
           await offline.sync(); // older waiting reviews first
           const outcome = await studyApi.review(request);
+          countLeaving(request.clientId, answered);
           await markStudied(userId, answered.key, Date.now());
           return outcome;
         } catch (error) {
@@ -171,9 +298,10 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
       }
       // The same clientId: if the lost request did reach the server, the resend counts once.
       await offline.enqueue({ ...request, reviewedAt: new Date().toISOString() }, answered.key);
+      countLeaving(request.clientId, answered);
       return null;
     },
-    [offline, userId],
+    [countLeaving, offline, userId],
   );
 
   const undo = useCallback(async () => {
@@ -182,6 +310,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
       const taken = await takeBackLast(userId);
       await offline.countPending();
       const back = taken && reviewedItems.current.get(taken.key);
+      if (taken) countUndone(taken.clientId, taken.key);
       if (back) setItems((list) => [back, ...list.filter((i) => i.key !== back.key)]);
       setNotice(taken ? t("offline.undone") : t("study.failed"));
       return;
@@ -194,10 +323,15 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
       if (undone) setItems((list) => [undone, ...list.filter((i) => i.key !== undone.key)]);
       setNotice(t("study.undone"));
       setCanUndo(false);
+      // A review of this session gives its counts back; an older one (before a reload, or on
+      // another device) is known to the server only: its counts are read.
+      if (!undone || !countUndone(null, undone.key)) {
+        await readQueue([]);
+      }
     } catch (error) {
       setNotice(translateDynamic(t, `errors.${error instanceof ApiError ? error.code : "INVALID_INPUT"}`, "study.failed"));
     }
-  }, [canUndo, offline, t, userId]);
+  }, [canUndo, countUndone, offline, readQueue, t, userId]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -213,7 +347,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
       {/* One line at 390 px: the counts wrap within their share, so the card starts higher. */}
       <div className="flex items-center gap-2">
         <p className="min-w-0 flex-1 text-sm break-keep text-muted" data-testid="study-counts">
-          {t("study.counts", counts)}
+          {!outdated && t("study.counts", counts)}
         </p>
         <div role="radiogroup" aria-label={t("study.mode")} className="flex shrink-0 rounded-lg border border-line-strong p-0.5">
           {(["quiz", "flashcard"] as const).map((m) => (
@@ -222,7 +356,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
               type="button"
               role="radio"
               aria-checked={mode === m}
-              onClick={() => setMode(m)}
+              onClick={() => saveMode(m)}
               className={`min-h-11 min-w-11 rounded-md px-3 text-sm ${mode === m ? "bg-accent text-on-accent" : ""}`}
             >
               {t(m === "quiz" ? "study.modeQuiz" : "study.modeFlashcard")}
@@ -239,7 +373,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
           {notice}
         </p>
       )}
-      {item ? (
+      {outdated ? null : item ? (
         mode === "quiz" ? (
           <QuizCard key={item.key + item.question.id} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
         ) : (
@@ -292,7 +426,7 @@ function OfflineStatus({ online, pending, note, bundleSize }: { online: boolean;
 interface CardProps {
   item: StudyItem;
   submitReview: (request: ReviewRequest, item: StudyItem) => Promise<ReviewOutcome | null>;
-  onReviewed: (outcome: ReviewOutcome) => void;
+  onReviewed: (outcome: ReviewOutcome, reviewClientId?: string) => void;
   onNext: () => void;
 }
 
@@ -355,7 +489,9 @@ function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
   async function overrule() {
     if (!outcome) return;
     try {
-      setOutcome(await studyApi.override(outcome.clientId));
+      const regraded = await studyApi.override(outcome.clientId);
+      setOutcome(regraded);
+      onReviewed(regraded, outcome.clientId);
     } catch {
       setError(t("study.failed"));
     }
@@ -486,13 +622,7 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
         <h2 className="text-lg font-semibold leading-relaxed" data-testid="prompt">
           {item.question.prompt}
         </h2>
-        {item.question.choices && item.question.form !== "order" && (
-          <ul className="list-disc pl-5 text-fg-soft">
-            {item.question.choices.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        )}
+        <CardFront question={item.question} />
         {flipped && (
           <div className="border-t border-line pt-3" data-testid="card-back">
             <p className="font-semibold">
@@ -526,4 +656,52 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
       <p className="text-sm text-muted sm:hidden">{t("study.swipeHint")}</p>
     </div>
   );
+}
+
+/**
+ * What the front of a flashcard shows under the prompt: all the question gives to answer from,
+ * as the quiz form does (AnswerInput), without the controls: the options of mc and multi, the
+ * items to order (in the question's shuffled order, unnumbered), the left-hand items of a match
+ * and the options to pair them with, the unit of a number. tf and typed: the prompt says it all.
+ */
+function CardFront({ question: q }: { question: PublicQuestion }) {
+  const { t } = useI18n();
+  const list = (items: readonly string[]) => (
+    <ul className="list-disc pl-5 text-fg-soft">
+      {items.map((c) => (
+        <li key={c}>{c}</li>
+      ))}
+    </ul>
+  );
+  switch (q.form) {
+    case "mc":
+    case "multi":
+      return list(q.choices ?? []);
+    case "order":
+      return (
+        <div className="flex flex-col gap-1">
+          <p className="text-sm text-muted">{t("study.frontOrder")}</p>
+          {list(q.choices ?? [])}
+        </div>
+      );
+    case "match":
+      return (
+        <div className="flex flex-col gap-1">
+          <ul className="flex flex-col gap-1">
+            {(q.left ?? []).map((left) => (
+              <li key={left} className="font-medium">
+                {t("study.frontMatchItem", { left })}
+              </li>
+            ))}
+          </ul>
+          <p className="text-sm text-muted">{t("study.frontOptions")}</p>
+          {list(q.choices ?? [])}
+        </div>
+      );
+    case "numeric":
+      return q.unit ? <p className="text-fg-soft">{t("practice.unit", { unit: q.unit })}</p> : null;
+    case "tf":
+    case "typed":
+      return null;
+  }
 }
