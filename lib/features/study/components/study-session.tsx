@@ -11,10 +11,11 @@ import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
 import { answerLabel } from "@/lib/features/questions/format";
+import { warmPageCache } from "@/lib/features/pwa/warm-page";
 import { ApiError, isNetworkError, newClientId, studyApi, type ReviewRequest } from "../client-api";
 import { hasBundle, markStudied, offlineQueue } from "../offline/bundle";
 import { pendingCount, pendingReviews, takeBackLast } from "../offline/outbox";
-import { useOfflineStudy, warmPageCache, type SyncNote } from "../offline/use-offline-study";
+import { useOfflineStudy, type SyncNote } from "../offline/use-offline-study";
 import type { ReviewOutcome, StudyItem, StudyQueue } from "../schema";
 import type { PublicQuestion } from "@/lib/features/practice/schema";
 

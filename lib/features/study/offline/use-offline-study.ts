@@ -125,6 +125,3 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
     [online, pending, note, bundleSize, sync, enqueue, countPending],
   );
 }
-
-// The page-cache warmer lives with the worker's caches; the study session warms its own pages.
-export { warmPageCache } from "@/lib/features/pwa/warm-page";
