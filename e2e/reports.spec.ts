@@ -114,7 +114,7 @@ test("in English, true/false answers read True/False everywhere; numeric respons
   expect(await csv("students")).toMatch(/\r\ntf-idle,[^,]+,[^,]+,,Not handed in,/);
   const questionsCsv = await csv("questions");
   expect(questionsCsv).toMatch(/,(True|False),1,[01],/);
-  expect(questionsCsv).toMatch(/(True|False) \(correct answer\): [01]; /);
+  expect(questionsCsv).toMatch(/(True|False) \(correct answer\): [01][;,]/);
   expect(questionsCsv).not.toMatch(/,(正确|错误),|正确（正确答案）|错误（正确答案）/);
   expect(await csv("answers")).toMatch(/,True,(True|False),(Correct|Wrong),/);
 
