@@ -246,3 +246,36 @@ test("the flashcard or quiz choice is remembered across a reload and the topic c
   await expect(quiz).toHaveAttribute("aria-checked", "true");
   await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
 });
+
+test("a card answered in quiz mode is not graded again when the mode switches to flashcards", async ({ page }) => {
+  await signUp(page, { email: freshEmail("switcher"), name: "换模式", password: "switch-pass-1" });
+  await page.goto("/study");
+  await expect(page.getByTestId("study-counts")).toContainText("新卡 20");
+  const answered = await page.getByTestId("prompt").textContent();
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  const counts = await countsText(page);
+
+  // Switching while the feedback shows changes the next card, not this one.
+  await page.getByRole("radio", { name: "闪卡" }).click();
+  await expect(page.getByRole("radio", { name: "闪卡" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(page.getByTestId("prompt")).toHaveText(answered ?? "");
+  await expect(page.getByRole("button", { name: "显示答案" })).toHaveCount(0);
+  expect(await countsText(page)).toBe(counts);
+
+  await page.getByRole("button", { name: "下一张" }).click();
+  await expect(page.getByTestId("prompt")).not.toHaveText(answered ?? "");
+  await page.getByRole("button", { name: "显示答案" }).click();
+  await page.getByRole("button", { name: /^良好/ }).click();
+  await expect(page.getByTestId("offline-status")).toHaveAttribute("data-pending", "0");
+
+  // Two reviews of two different facets: the answered card was counted once.
+  await expect
+    .poll(async () => {
+      const data = (await (await page.request.get("/api/account/export")).json()) as { reviews: { cardId: string; kind: string }[] };
+      const reviews = data.reviews.filter((r) => r.kind === "review");
+      return [reviews.length, new Set(reviews.map((r) => r.cardId)).size];
+    })
+    .toEqual([2, 2]);
+});

@@ -62,6 +62,9 @@ const firstShown = new Map<string, number>();
 let lastChangeAt = 0;
 const isOutdated = (generatedAt: string) => (firstShown.get(generatedAt) ?? Number.POSITIVE_INFINITY) <= lastChangeAt;
 
+/** One showing of a card: its facet and the question it is shown as. */
+const shownKey = (item: StudyItem) => item.key + item.question.id;
+
 /**
  * A study session. The queue is held on the client and refilled before it runs out, so the next
  * card is already here when the current one is graded. Offline (or when the server cannot be
@@ -92,6 +95,11 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const writing = useRef<Promise<unknown>>(Promise.resolve());
 
   const item = items[0];
+  /**
+   * The head card once its quiz answer is sent: it stays a quiz card (its feedback) until Next,
+   * whatever the mode switch says, so it cannot be graded a second time as a flashcard.
+   */
+  const [answeredHead, setAnsweredHead] = useState<string | null>(null);
 
   const moveCounts = useCallback((move: (c: StudyQueue["counts"]) => StudyQueue["counts"]) => {
     changes.current++;
@@ -254,6 +262,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   }, [offline.online, refill]);
 
   const advance = useCallback(() => {
+    setAnsweredHead(null);
     setItems((list) => {
       const rest = list.slice(1);
       void refill(rest);
@@ -286,6 +295,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const submitQuiz = useCallback(
     async (request: ReviewRequest, answered: StudyItem): Promise<ReviewOutcome | null> => {
       reviewedItems.current.set(answered.key, answered);
+      setAnsweredHead(shownKey(answered));
       if (!fromBundle()) {
         try {
           await offline.sync(); // older waiting reviews first
@@ -375,10 +385,10 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
         </p>
       )}
       {outdated ? null : item ? (
-        mode === "quiz" ? (
-          <QuizCard key={item.key + item.question.id} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
+        mode === "quiz" || answeredHead === shownKey(item) ? (
+          <QuizCard key={shownKey(item)} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
         ) : (
-          <FlashCard key={item.key + item.question.id} item={item} onGrade={gradeFlashcard} />
+          <FlashCard key={shownKey(item)} item={item} onGrade={gradeFlashcard} />
         )
       ) : (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-line p-6" data-testid="study-done">
