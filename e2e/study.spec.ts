@@ -279,3 +279,42 @@ test("a card answered in quiz mode is not graded again when the mode switches to
     })
     .toEqual([2, 2]);
 });
+
+test("the study page says what is true now: notes leave at the next review, an undone card comes back as shown, a grade on its way is not 'waiting'", async ({ page }) => {
+  await signUp(page, { email: freshEmail("now"), name: "此刻", password: "now-pass-1" });
+  await page.goto("/study");
+  await expect(page.getByTestId("study-counts")).toContainText("新卡 20");
+
+  // Every text the sync line ever shows, kept by the page itself (a flash lasts milliseconds).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+    const status = document.querySelector('[data-testid="offline-status"]');
+    if (status) new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, { subtree: true, childList: true, characterData: true });
+  });
+
+  const first = await page.getByTestId("prompt").textContent();
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await page.getByRole("button", { name: "下一张" }).click();
+  await expect(page.getByTestId("prompt")).not.toHaveText(first ?? "");
+  await page.getByRole("button", { name: "撤销" }).click();
+  await expect(page.getByText("已撤销上一次复习。")).toBeVisible();
+  // The same question, not another form of it whose answer was just shown.
+  await expect(page.getByTestId("prompt")).toHaveText(first ?? "");
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(page.getByText("已撤销上一次复习。")).toHaveCount(0);
+  await page.getByRole("button", { name: "下一张" }).click();
+
+  await page.getByRole("radio", { name: "闪卡" }).click();
+  for (let n = 0; n < 3; n++) {
+    const prompt = await page.getByTestId("prompt").textContent();
+    await page.getByRole("button", { name: "显示答案" }).click();
+    await page.getByRole("button", { name: /^良好/ }).click();
+    await expect(page.getByTestId("prompt")).not.toHaveText(prompt ?? "");
+  }
+  await expect(page.getByTestId("offline-status")).toHaveAttribute("data-pending", "0");
+  const shown = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+  expect(shown.filter((text) => text.includes("等待同步"))).toEqual([]);
+});

@@ -281,6 +281,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const gradeFlashcard = useCallback(
     (request: ReviewRequest, graded: StudyItem) => {
       reviewedItems.current.set(graded.key, graded);
+      setNotice(undefined); // a notice is about the last review or undo, not this one
       countLeaving(request.clientId, graded);
       writing.current = offline.enqueue(request, graded.key).catch(() => setNotice(t("study.failed")));
       advance();
@@ -296,6 +297,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
     async (request: ReviewRequest, answered: StudyItem): Promise<ReviewOutcome | null> => {
       reviewedItems.current.set(answered.key, answered);
       setAnsweredHead(shownKey(answered));
+      setNotice(undefined);
       if (!fromBundle()) {
         try {
           await offline.sync(); // older waiting reviews first
@@ -329,8 +331,10 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
     if (!canUndo) return;
     try {
       await offline.sync(); // the review to undo may still be on its way
-      const { item: undone } = await studyApi.undo(newClientId());
+      const { item: fromServer } = await studyApi.undo(newClientId());
       exhausted.current = false;
+      // Back as it was shown: another form right after its answer was seen would be a giveaway.
+      const undone = fromServer && (reviewedItems.current.get(fromServer.key) ?? fromServer);
       if (undone) setItems((list) => [undone, ...list.filter((i) => i.key !== undone.key)]);
       setNotice(t("study.undone"));
       setCanUndo(false);
@@ -378,7 +382,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
           {t("study.undo")}
         </Button>
       </div>
-      <OfflineStatus online={offline.online} pending={offline.pending} note={offline.note} bundleSize={offline.bundleSize} />
+      <OfflineStatus online={offline.online} pending={offline.pending} held={offline.held} note={offline.note} bundleSize={offline.bundleSize} />
       {notice && (
         <p role="status" className="rounded-lg bg-sunken p-2 text-sm">
           {notice}
@@ -404,15 +408,18 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   );
 }
 
-/** Offline and sync state: "offline, N reviews waiting to sync", then when they synced. */
-function OfflineStatus({ online, pending, note, bundleSize }: { online: boolean; pending: number; note: SyncNote | null; bundleSize: number | null }) {
+/**
+ * Offline and sync state: "offline, N reviews waiting to sync", then when they synced. Online,
+ * reviews wait only when a sync left them behind (`held`), not while a grade is on its way.
+ */
+function OfflineStatus({ online, pending, held, note, bundleSize }: { online: boolean; pending: number; held: boolean; note: SyncNote | null; bundleSize: number | null }) {
   const { t, locale } = useI18n();
   const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const line = !online
     ? pending > 0
       ? t("offline.offlineWaiting", { n: pending })
       : t("offline.offlineNoneWaiting")
-    : pending > 0
+    : pending > 0 && held
       ? t("offline.waiting", { n: pending })
       : note && note.synced > 0
         ? t("offline.synced", { n: note.synced, time: time(note.at) })
