@@ -150,12 +150,25 @@ export interface Persona {
   sessionCookie: string;
 }
 
+/**
+ * An HTTP client that opens a connection per request: a kept-alive socket the server closes
+ * when idle (after 5 s) can be reset under the next request, which must not be sent twice.
+ */
+function httpClient(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
+  return playwright.request.newContext({ baseURL, extraHTTPHeaders: { Connection: "close" } });
+}
+
+/** An account made through the sign-up action, leaving `request` signed out. */
+export async function createAccount(request: APIRequestContext, account: { email: string; name: string; password: string; role?: "student" | "teacher" }) {
+  await must(callAction(request, "lib/features/account/actions.ts#signUpAction", [new Form({ role: "student", ...account })]));
+}
+
 /** Signs up through the sign-up action and signs in through next-auth: once per persona. */
 export async function persona(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, role: "student" | "teacher", prefix: string): Promise<Persona> {
-  const request = await playwright.request.newContext({ baseURL });
+  const request = await httpClient(playwright, baseURL);
   const email = freshEmail(prefix);
   const password = `${prefix}-pass-1`;
-  await must(callAction(request, "lib/features/account/actions.ts#signUpAction", [new Form({ email, name: prefix, password, role })]));
+  await createAccount(request, { email, name: prefix, password, role });
   const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
   const signIn = await request.post("/api/auth/callback/credentials", {
     form: { csrfToken: csrf.csrfToken, email, password, callbackUrl: `${baseURL}/`, json: "true" },
@@ -169,7 +182,7 @@ export async function persona(playwright: PlaywrightWorkerArgs["playwright"], ba
 }
 
 export async function anonymous(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
-  return playwright.request.newContext({ baseURL });
+  return httpClient(playwright, baseURL);
 }
 
 // ---- The database, read-only ------------------------------------------------------------------

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { createAccount } from "./api";
 import { freshEmail, signIn, signOut, signUp } from "./helpers";
 
 test("sign up, sign out, sign in again", async ({ page }) => {
@@ -35,9 +36,11 @@ test("sign-up validates the password length and a taken email", async ({ page })
 });
 
 test("a protected page sends a visitor to sign-in and back", async ({ page }) => {
+  const email = freshEmail("returning");
+  await createAccount(page.request, { email, name: "回访", password: "return-pass-1" });
   await page.goto("/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount/);
-  await signIn(page, "student@demo.local", "demo-student");
+  await signIn(page, email, "return-pass-1");
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "账户", exact: true })).toBeVisible();
 });
@@ -103,7 +106,9 @@ test("sign-in, sign-up, account and not-found pages have their own titles", asyn
   await expect(page).toHaveTitle("注册 · Delta Recall");
   await page.goto("/no-such-page");
   await expect(page).toHaveTitle("页面不存在 · Delta Recall");
-  await signIn(page, "student@demo.local", "demo-student");
+  const email = freshEmail("titles");
+  await createAccount(page.request, { email, name: "标题", password: "title-pass-1" });
+  await signIn(page, email, "title-pass-1");
   await expect(page.getByRole("button", { name: /用户菜单/ })).toBeVisible();
   await page.goto("/account");
   await expect(page).toHaveTitle("账户 · Delta Recall");

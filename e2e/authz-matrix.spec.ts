@@ -177,10 +177,12 @@ const entries: Entry[] = [
   action("assignments/actions#startAttemptAction", STUDENT_ONLY, (f) => [f.assignmentId]),
   action("assignments/actions#saveAnswerAction", STUDENT_ONLY, (f) => [{ attemptId: f.attemptId, questionId: f.assignmentQuestionId, response: "x" }]),
   action("assignments/actions#submitAttemptAction", STUDENT_ONLY, (f) => [f.attemptId]),
-  action("study/actions#resetCardAction", STUDENT_ONLY, (f) => [new Form({ cardId: f.cardId })]),
   // Undo takes back the caller's own last review (the client id names the undo, for repeats):
-  // there is no way to point it at someone else's. Each persona has a review from the row above.
+  // there is no way to point it at someone else's. Each persona has a review from the rows above.
+  // Before the reset: the student's last review (the submitted attempt's) may be of the card the
+  // reset clears, which would leave nothing to undo.
   route("api/reviews/undo", "POST", () => "/api/reviews/undo", SIGNED_IN, (f) => ({ clientId: unique(f) })),
+  action("study/actions#resetCardAction", STUDENT_ONLY, (f) => [new Form({ cardId: f.cardId })]),
   action("assignments/actions#publishAssignmentAction", TEACHER_OF_CLASS, (f) => [{ assignmentId: f.draftId }]),
   action("assignments/actions#deleteAssignmentAction", TEACHER_OF_CLASS, (f) => [f.draftId]),
   action("classes/actions#removeStudentAction", TEACHER_OF_CLASS, (f) => [new Form({ classId: f.classId, userId: f.student.id })]),

@@ -246,3 +246,75 @@ test("the flashcard or quiz choice is remembered across a reload and the topic c
   await expect(quiz).toHaveAttribute("aria-checked", "true");
   await expect(page.getByRole("button", { name: "提交" })).toBeVisible();
 });
+
+test("a card answered in quiz mode is not graded again when the mode switches to flashcards", async ({ page }) => {
+  await signUp(page, { email: freshEmail("switcher"), name: "换模式", password: "switch-pass-1" });
+  await page.goto("/study");
+  await expect(page.getByTestId("study-counts")).toContainText("新卡 20");
+  const answered = await page.getByTestId("prompt").textContent();
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  const counts = await countsText(page);
+
+  // Switching while the feedback shows changes the next card, not this one.
+  await page.getByRole("radio", { name: "闪卡" }).click();
+  await expect(page.getByRole("radio", { name: "闪卡" })).toHaveAttribute("aria-checked", "true");
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(page.getByTestId("prompt")).toHaveText(answered ?? "");
+  await expect(page.getByRole("button", { name: "显示答案" })).toHaveCount(0);
+  expect(await countsText(page)).toBe(counts);
+
+  await page.getByRole("button", { name: "下一张" }).click();
+  await expect(page.getByTestId("prompt")).not.toHaveText(answered ?? "");
+  await page.getByRole("button", { name: "显示答案" }).click();
+  await page.getByRole("button", { name: /^良好/ }).click();
+  await expect(page.getByTestId("offline-status")).toHaveAttribute("data-pending", "0");
+
+  // Two reviews of two different facets: the answered card was counted once.
+  await expect
+    .poll(async () => {
+      const data = (await (await page.request.get("/api/account/export")).json()) as { reviews: { cardId: string; kind: string }[] };
+      const reviews = data.reviews.filter((r) => r.kind === "review");
+      return [reviews.length, new Set(reviews.map((r) => r.cardId)).size];
+    })
+    .toEqual([2, 2]);
+});
+
+test("the study page says what is true now: notes leave at the next review, an undone card comes back as shown, a grade on its way is not 'waiting'", async ({ page }) => {
+  await signUp(page, { email: freshEmail("now"), name: "此刻", password: "now-pass-1" });
+  await page.goto("/study");
+  await expect(page.getByTestId("study-counts")).toContainText("新卡 20");
+
+  // Every text the sync line ever shows, kept by the page itself (a flash lasts milliseconds).
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { statusTexts: string[] }).statusTexts = seen;
+    const status = document.querySelector('[data-testid="offline-status"]');
+    if (status) new MutationObserver(() => seen.push(status.textContent ?? "")).observe(status, { subtree: true, childList: true, characterData: true });
+  });
+
+  const first = await page.getByTestId("prompt").textContent();
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await page.getByRole("button", { name: "下一张" }).click();
+  await expect(page.getByTestId("prompt")).not.toHaveText(first ?? "");
+  await page.getByRole("button", { name: "撤销" }).click();
+  await expect(page.getByText("已撤销上一次复习。")).toBeVisible();
+  // The same question, not another form of it whose answer was just shown.
+  await expect(page.getByTestId("prompt")).toHaveText(first ?? "");
+  await answerShownQuestion(page);
+  await expect(page.getByTestId("feedback")).toBeVisible();
+  await expect(page.getByText("已撤销上一次复习。")).toHaveCount(0);
+  await page.getByRole("button", { name: "下一张" }).click();
+
+  await page.getByRole("radio", { name: "闪卡" }).click();
+  for (let n = 0; n < 3; n++) {
+    const prompt = await page.getByTestId("prompt").textContent();
+    await page.getByRole("button", { name: "显示答案" }).click();
+    await page.getByRole("button", { name: /^良好/ }).click();
+    await expect(page.getByTestId("prompt")).not.toHaveText(prompt ?? "");
+  }
+  await expect(page.getByTestId("offline-status")).toHaveAttribute("data-pending", "0");
+  const shown = await page.evaluate(() => (window as unknown as { statusTexts: string[] }).statusTexts);
+  expect(shown.filter((text) => text.includes("等待同步"))).toEqual([]);
+});

@@ -35,4 +35,11 @@ describe("parseEnv", () => {
     expect(() => parseEnv({ NEXTAUTH_SECRET: "short" })).toThrow(/NEXTAUTH_SECRET must be at least 32/);
     expect(() => parseEnv({ PORT: "99999" })).toThrow(/PORT/);
   });
+
+  it("takes the sign-up limit per address, 100 by default", () => {
+    expect(parseEnv({}).signUpsPerAddress).toBe(100);
+    expect(parseEnv({ SIGNUPS_PER_ADDRESS: "2000" }).signUpsPerAddress).toBe(2000);
+    expect(() => parseEnv({ SIGNUPS_PER_ADDRESS: "many" })).toThrow(/SIGNUPS_PER_ADDRESS/);
+    expect(() => parseEnv({ SIGNUPS_PER_ADDRESS: "0" })).toThrow(/SIGNUPS_PER_ADDRESS/);
+  });
 });

@@ -10,6 +10,7 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DEMO: z.enum(["0", "1"], "DEMO must be 0 or 1").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SIGNUPS_PER_ADDRESS: z.coerce.number("SIGNUPS_PER_ADDRESS must be a whole number").int().min(1).max(1_000_000).default(100),
 });
 
 export interface Env {
@@ -18,6 +19,8 @@ export interface Env {
   nodeEnv: "development" | "production" | "test";
   demo: boolean;
   port: number;
+  /** Sign-ups allowed per client address per hour. */
+  signUpsPerAddress: number;
 }
 
 /** Thrown for a bad environment; its message is one line per problem, without a stack. */
@@ -48,6 +51,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>> = 
     nodeEnv: env.NODE_ENV,
     demo: env.DEMO === undefined ? env.NODE_ENV !== "production" : env.DEMO === "1",
     port: env.PORT,
+    signUpsPerAddress: env.SIGNUPS_PER_ADDRESS,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from "./db/create";
+import { env } from "./env";
 
 export interface RateRule {
   /** Requests allowed per window. */
@@ -13,7 +14,10 @@ export interface RateRule {
 // every classroom device is not locked out.
 export const SIGN_IN_PER_ACCOUNT: RateRule = { limit: 10, windowMs: 15 * 60_000 };
 export const SIGN_IN_PER_IP: RateRule = { limit: 300, windowMs: 15 * 60_000 };
-export const SIGN_UP_PER_IP: RateRule = { limit: 100, windowMs: 60 * 60_000 };
+/** Sign-ups per address and hour: SIGNUPS_PER_ADDRESS, for a school whose students all sign up behind one address. */
+export function signUpPerIp(): RateRule {
+  return { limit: env().signUpsPerAddress, windowMs: 60 * 60_000 };
+}
 
 /**
  * Counts one hit on `key` in a fixed window and says whether it is within the limit.

@@ -5,7 +5,7 @@ import { renewSession, requireUser } from "@/lib/server/auth/session";
 import { SESSION_COOKIES } from "@/lib/server/auth/session-cookie";
 import { db } from "@/lib/server/db/client";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
-import { allowHit, clientIp, SIGN_UP_PER_IP } from "@/lib/server/rate-limit";
+import { allowHit, clientIp, signUpPerIp } from "@/lib/server/rate-limit";
 import { formObject, parseInput } from "@/lib/server/validate";
 import { createUser, deleteAccount, updateName, updatePassword } from "./mutations";
 import { changeNameInput, changePasswordInput, deleteAccountInput, signUpInput } from "./schema";
@@ -14,7 +14,7 @@ export async function signUpAction(form: FormData): Promise<ActionResult<{ email
   return toActionResult(async () => {
     const input = parseInput(signUpInput, formObject(form));
     const ip = clientIp(await headers());
-    if (!(await allowHit(db(), `signup:ip:${ip}`, SIGN_UP_PER_IP, new Date()))) throw new AppError(AppErrorCode.RateLimited);
+    if (!(await allowHit(db(), `signup:ip:${ip}`, signUpPerIp(), new Date()))) throw new AppError(AppErrorCode.RateLimited);
     const user = await createUser(db(), input);
     return { email: user.email };
   });

@@ -62,6 +62,9 @@ const firstShown = new Map<string, number>();
 let lastChangeAt = 0;
 const isOutdated = (generatedAt: string) => (firstShown.get(generatedAt) ?? Number.POSITIVE_INFINITY) <= lastChangeAt;
 
+/** One showing of a card: its facet and the question it is shown as. */
+const shownKey = (item: StudyItem) => item.key + item.question.id;
+
 /**
  * A study session. The queue is held on the client and refilled before it runs out, so the next
  * card is already here when the current one is graded. Offline (or when the server cannot be
@@ -92,6 +95,11 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const writing = useRef<Promise<unknown>>(Promise.resolve());
 
   const item = items[0];
+  /**
+   * The head card once its quiz answer is sent: it stays a quiz card (its feedback) until Next,
+   * whatever the mode switch says, so it cannot be graded a second time as a flashcard.
+   */
+  const [answeredHead, setAnsweredHead] = useState<string | null>(null);
 
   const moveCounts = useCallback((move: (c: StudyQueue["counts"]) => StudyQueue["counts"]) => {
     changes.current++;
@@ -254,6 +262,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   }, [offline.online, refill]);
 
   const advance = useCallback(() => {
+    setAnsweredHead(null);
     setItems((list) => {
       const rest = list.slice(1);
       void refill(rest);
@@ -272,6 +281,7 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const gradeFlashcard = useCallback(
     (request: ReviewRequest, graded: StudyItem) => {
       reviewedItems.current.set(graded.key, graded);
+      setNotice(undefined); // a notice is about the last review or undo, not this one
       countLeaving(request.clientId, graded);
       writing.current = offline.enqueue(request, graded.key).catch(() => setNotice(t("study.failed")));
       advance();
@@ -286,6 +296,8 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   const submitQuiz = useCallback(
     async (request: ReviewRequest, answered: StudyItem): Promise<ReviewOutcome | null> => {
       reviewedItems.current.set(answered.key, answered);
+      setAnsweredHead(shownKey(answered));
+      setNotice(undefined);
       if (!fromBundle()) {
         try {
           await offline.sync(); // older waiting reviews first
@@ -319,8 +331,10 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
     if (!canUndo) return;
     try {
       await offline.sync(); // the review to undo may still be on its way
-      const { item: undone } = await studyApi.undo(newClientId());
+      const { item: fromServer } = await studyApi.undo(newClientId());
       exhausted.current = false;
+      // Back as it was shown: another form right after its answer was seen would be a giveaway.
+      const undone = fromServer && (reviewedItems.current.get(fromServer.key) ?? fromServer);
       if (undone) setItems((list) => [undone, ...list.filter((i) => i.key !== undone.key)]);
       setNotice(t("study.undone"));
       setCanUndo(false);
@@ -368,17 +382,17 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
           {t("study.undo")}
         </Button>
       </div>
-      <OfflineStatus online={offline.online} pending={offline.pending} note={offline.note} bundleSize={offline.bundleSize} />
+      <OfflineStatus online={offline.online} pending={offline.pending} held={offline.held} note={offline.note} bundleSize={offline.bundleSize} />
       {notice && (
         <p role="status" className="rounded-lg bg-sunken p-2 text-sm">
           {notice}
         </p>
       )}
       {outdated ? null : item ? (
-        mode === "quiz" ? (
-          <QuizCard key={item.key + item.question.id} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
+        mode === "quiz" || answeredHead === shownKey(item) ? (
+          <QuizCard key={shownKey(item)} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
         ) : (
-          <FlashCard key={item.key + item.question.id} item={item} onGrade={gradeFlashcard} />
+          <FlashCard key={shownKey(item)} item={item} onGrade={gradeFlashcard} />
         )
       ) : (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-line p-6" data-testid="study-done">
@@ -394,15 +408,18 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
   );
 }
 
-/** Offline and sync state: "offline, N reviews waiting to sync", then when they synced. */
-function OfflineStatus({ online, pending, note, bundleSize }: { online: boolean; pending: number; note: SyncNote | null; bundleSize: number | null }) {
+/**
+ * Offline and sync state: "offline, N reviews waiting to sync", then when they synced. Online,
+ * reviews wait only when a sync left them behind (`held`), not while a grade is on its way.
+ */
+function OfflineStatus({ online, pending, held, note, bundleSize }: { online: boolean; pending: number; held: boolean; note: SyncNote | null; bundleSize: number | null }) {
   const { t, locale } = useI18n();
   const time = (iso: string) => new Date(iso).toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", second: "2-digit" });
   const line = !online
     ? pending > 0
       ? t("offline.offlineWaiting", { n: pending })
       : t("offline.offlineNoneWaiting")
-    : pending > 0
+    : pending > 0 && held
       ? t("offline.waiting", { n: pending })
       : note && note.synced > 0
         ? t("offline.synced", { n: note.synced, time: time(note.at) })

@@ -37,6 +37,8 @@ function subscribeOnline(onChange: () => void) {
 export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutcome[]) => void) {
   const online = useSyncExternalStore(subscribeOnline, () => navigator.onLine, () => true);
   const [pending, setPending] = useState(0);
+  /** The last sync left reviews behind: online, only these are "waiting" (a grade being sent is not). */
+  const [held, setHeld] = useState(false);
   const [note, setNote] = useState<SyncNote | null>(null);
   const [bundleSize, setBundleSize] = useState<number | null>(null);
   const bundleAt = useRef(0);
@@ -79,6 +81,7 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
       setNote({ synced, at, dropped: result.dropped.length, reason: result.dropped[0]?.code ?? null });
     }
     waited.current = result.remaining > 0;
+    setHeld(result.remaining > 0);
     if (result.sent.length > 0) onSyncedRef.current(result.sent.map((s) => s.outcome));
     // Throttled: the marks of studied items keep an older bundle right in the meantime.
     if (result.remaining === 0) await refreshBundle();
@@ -121,7 +124,7 @@ export function useOfflineStudy(userId: string, onSynced: (outcomes: ReviewOutco
   }, [refreshBundle, sync, userId]);
 
   return useMemo(
-    () => ({ online, pending, note, bundleSize, sync, enqueue, countPending }),
-    [online, pending, note, bundleSize, sync, enqueue, countPending],
+    () => ({ online, pending, held, note, bundleSize, sync, enqueue, countPending }),
+    [online, pending, held, note, bundleSize, sync, enqueue, countPending],
   );
 }
