@@ -111,17 +111,25 @@ export function checkedAnswer(q: Question, grade: Pick<GradeResult, "correct" | 
 }
 
 /**
- * For the study queue: a filter that drops the questions of the student's unfinished assignments
- * (published, attempts left or one open) from a facet's forms whenever another form remains, so
- * studying does not grade, and show the key of, the very question an assignment asks. Here, not
- * in data.ts, so the study feature imports no assignment mutations (no import cycle).
+ * Bank ids of the questions of the student's unfinished assignments (published, attempts left
+ * or one open): the ids the practice grader would give the key of. Here, not in data.ts, so the
+ * study and account features import no assignment mutations (no import cycle).
  */
-export async function withoutPendingAssignmentQuestions(db: Db, userId: UserId): Promise<(questions: readonly Question[]) => readonly Question[]> {
+export async function pendingAssignmentQuestionIds(db: Db, userId: UserId): Promise<Set<string>> {
   const pending = new Set<string>();
   for (const row of await assignmentsOfStudent(db, userId)) {
     const unfinished = row.attempts.length < row.attemptsAllowed || row.attempts.some((a) => a.submittedAt === null);
     if (unfinished) for (const id of jsonList<string>(row.questionIds)) pending.add(id);
   }
+  return pending;
+}
+
+/**
+ * For the study queue: a filter that drops those questions from a facet's forms whenever another
+ * form remains, so studying does not grade, and show the key of, the very question an assignment asks.
+ */
+export async function withoutPendingAssignmentQuestions(db: Db, userId: UserId): Promise<(questions: readonly Question[]) => readonly Question[]> {
+  const pending = await pendingAssignmentQuestionIds(db, userId);
   if (pending.size === 0) return (questions) => questions;
   return (questions) => {
     const others = questions.filter((q) => !pending.has(q.id));
