@@ -1,4 +1,5 @@
 import { devices, expect, test } from "@playwright/test";
+import { callAction, draftInput, Form, must, openDb, persona } from "./api";
 import { answerShownQuestion, freshEmail, signUp } from "./helpers";
 
 test("a teacher publishes an assignment; a student takes it on a phone, reloads mid-way and sees the score", async ({ page: student, browser }) => {
@@ -105,4 +106,67 @@ test("a teacher publishes an assignment; a student takes it on a phone, reloads 
     await context.close();
   }
   await desktop.close();
+});
+
+test("a student's attempt never carries a bank question id, and the review keeps the key while attempts remain", async ({ page: student, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  const A = "lib/features/assignments/actions.ts";
+  const C = "lib/features/classes/actions.ts";
+  const teacher = await persona(playwright, baseURL ?? "", "teacher", "key-teacher");
+  const { classId } = await must<{ classId: string }>(callAction(teacher.request, `${C}#createClassAction`, [new Form({ name: "答案班" })]));
+  const db = openDb();
+  const code = (db.prepare(`SELECT joinCode FROM "Class" WHERE id = ?`).get(classId) as { joinCode: string }).joinCode;
+  await signUp(student, { email: freshEmail("key-pupil"), name: "周同学", password: "learn-pass-1" });
+  await must(callAction(student.request, `${C}#joinClassAction`, [new Form({ code })]));
+  // Results only at the end, two attempts, the default answer-key rule (once no attempts remain).
+  const input = { ...draftInput("答案测验"), forms: ["tf"], questionCount: "3", feedback: "end", attemptsAllowed: "2" };
+  const { id } = await must<{ id: string }>(callAction(teacher.request, `${A}#createAssignmentAction`, [classId, input]));
+  await must(callAction(teacher.request, `${A}#publishAssignmentAction`, [{ assignmentId: id }]));
+  const bankIds = JSON.parse((db.prepare(`SELECT questionIds FROM "Assignment" WHERE id = ?`).get(id) as { questionIds: string }).questionIds) as string[];
+  db.close();
+  expect(bankIds).toHaveLength(3);
+  const expectNoBankId = (text: string, where: string) => {
+    for (const bankId of bankIds) expect(text, `${where} names ${bankId}`).not.toContain(bankId);
+  };
+
+  // Everything the browser receives while taking it: the page (HTML with its RSC payload) and each action's answer.
+  const replies: Promise<string>[] = [];
+  student.on("response", (response) => {
+    if (response.request().method() === "POST") replies.push(response.text().catch(() => ""));
+  });
+  const path = `/assignments/${id}`;
+  await student.goto(path);
+  await student.getByRole("button", { name: "开始作答" }).click();
+  await expect(student.getByTestId("prompt")).toBeVisible();
+  expectNoBankId(await (await student.request.get(path)).text(), "the attempt page");
+  expectNoBankId(await student.content(), "the rendered attempt");
+  for (let n = 1; n <= 3; n++) {
+    await expect(student.getByText(`第 ${n} / 3 题`)).toBeVisible();
+    await student.locator("form").getByRole("radio").first().check();
+    await student.getByRole("button", { name: "保存并下一题" }).click();
+  }
+  await expect(student.getByRole("heading", { name: "交卷" })).toBeVisible();
+  await student.getByRole("button", { name: "交卷", exact: true }).click();
+  await expect(student.getByTestId("score")).toBeVisible();
+  expect(replies.length).toBeGreaterThanOrEqual(4); // start, three saves, the hand-in
+  for (const reply of await Promise.all(replies)) expectNoBankId(reply, "an action's answer");
+
+  // One attempt left: right or wrong per question, no expected answer, no explanation.
+  await expect(student.getByTestId("key-withheld")).toBeVisible();
+  const verdicts = student.getByTestId("feedback");
+  await expect(verdicts).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    await expect(verdicts.nth(i)).toContainText(/回答正确|回答错误/);
+    await expect(verdicts.nth(i)).not.toContainText(/正确答案|解析|出处/);
+  }
+  expectNoBankId(await (await student.request.get(path)).text(), "the review page");
+
+  // The last attempt, handed in blank: now the key is shown.
+  await student.getByRole("button", { name: "开始第 2 次作答" }).click();
+  await expect(student.getByTestId("prompt")).toBeVisible();
+  await student.getByRole("button", { name: "检查并交卷" }).click();
+  await student.getByRole("button", { name: "交卷", exact: true }).click();
+  await expect(student.getByTestId("hand-ins")).toContainText("第 2 次");
+  await expect(student.getByTestId("key-withheld")).toHaveCount(0);
+  await expect(student.getByTestId("feedback").first()).toContainText("解析");
 });

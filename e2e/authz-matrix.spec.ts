@@ -175,7 +175,7 @@ const entries: Entry[] = [
   action("assignments/actions#setExtensionAction", TEACHER_OF_CLASS, (f) => [{ assignmentId: f.assignmentId, userId: f.student.id, extraMinutes: 5, dueAt: "" }]),
   // Starting again resumes the open attempt.
   action("assignments/actions#startAttemptAction", STUDENT_ONLY, (f) => [f.assignmentId]),
-  action("assignments/actions#saveAnswerAction", STUDENT_ONLY, (f) => [{ attemptId: f.attemptId, questionId: f.assignmentQuestionId, response: "x" }]),
+  action("assignments/actions#saveAnswerAction", STUDENT_ONLY, (f) => [{ attemptId: f.attemptId, item: 0, response: "x" }]),
   action("assignments/actions#submitAttemptAction", STUDENT_ONLY, (f) => [f.attemptId]),
   // Undo takes back the caller's own last review (the client id names the undo, for repeats):
   // there is no way to point it at someone else's. Each persona has a review from the rows above.

@@ -127,6 +127,7 @@ const assignmentFields = {
   timeLimitMinutes: { valid: either(missing, intText(1, 600), (v) => v === null || (typeof v === "string" && v.trim() === "")), extra: () => ["601", "0"] },
   masteryGoal: { valid: either(missing, intText(1, 100), (v) => v === null || (typeof v === "string" && v.trim() === "")), extra: () => ["101"] },
   feedback: { valid: never },
+  answerKey: { valid: missing, extra: () => ["always", "FINAL"] },
   pack: { valid: never, extra: () => ["nope", "../content"] },
   topics: { valid: (v: Value) => missing(v) || (Array.isArray(v) && v.length === 0), extra: () => [["不存在的主题"], Array.from({ length: 101 }, () => "x")] },
   forms: { valid: never, extra: () => [["essay"], ["mc", "mc", "mc", "mc", "mc", "mc", "mc", "mc"]] },
@@ -356,10 +357,11 @@ const endpoints: Endpoint[] = [
   {
     name: "saveAnswerAction",
     who: "student",
-    base: (f) => ({ attemptId: f.attemptId, questionId: f.assignmentQuestionId, response: "x", durationMs: 1000 }),
+    base: (f) => ({ attemptId: f.attemptId, item: 0, response: "x", durationMs: 1000 }),
     fields: {
       attemptId: { valid: never, extra: others },
-      questionId: { valid: never, extra: (f) => ["0123456789abcdef", f.questionId] },
+      // Item numbers only: a bank id (the assignment's own too) is refused.
+      item: { valid: never, extra: (f) => [99, 10_000, "0", f.questionId, f.assignmentQuestionId] },
       response: { valid: (v) => (typeof v === "string" && v.length <= 500) || (Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === "string")) },
       durationMs: { valid: (v) => missing(v) || v === 0 || v === -0, extra: () => [3_600_001] },
     },

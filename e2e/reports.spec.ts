@@ -64,12 +64,13 @@ test("in English, true/false answers read True/False everywhere; numeric respons
   for (const s of [student, idle]) await must(callAction(s.request, `${C}#joinClassAction`, [new Form({ code: joinCode })]));
   // One assignment of true/false questions with a mastery goal, one of numbers; the student
   // answers every question 正确 (the value the true/false radio sends) or 1982, the other never starts.
+  // The key after each attempt: the review's labels are under test, with attempts left.
   const publish = async (title: string, forms: string[], masteryGoal: string) => {
-    const { id } = await must<{ id: string }>(callAction(teacher.request, `${A}#createAssignmentAction`, [classId, { ...draftInput(title), forms, masteryGoal, questionCount: "3" }]));
+    const { id } = await must<{ id: string }>(callAction(teacher.request, `${A}#createAssignmentAction`, [classId, { ...draftInput(title), forms, masteryGoal, questionCount: "3", answerKey: "each" }]));
     await must(callAction(teacher.request, `${A}#publishAssignmentAction`, [{ assignmentId: id }]));
     const { attemptId } = await must<{ attemptId: string }>(callAction(student.request, `${A}#startAttemptAction`, [id]));
     const ids = JSON.parse((db.prepare(`SELECT questionIds FROM "Assignment" WHERE id = ?`).get(id) as { questionIds: string }).questionIds) as string[];
-    for (const questionId of ids) await must(callAction(student.request, `${A}#saveAnswerAction`, [{ attemptId, questionId, response: forms[0] === "tf" ? "正确" : "1982" }]));
+    for (const item of ids.keys()) await must(callAction(student.request, `${A}#saveAnswerAction`, [{ attemptId, item, response: forms[0] === "tf" ? "正确" : "1982" }]));
     await must(callAction(student.request, `${A}#submitAttemptAction`, [attemptId]));
     return `/classes/${classId}/assignments/${id}`;
   };

@@ -68,6 +68,32 @@ async function expectAppError(promise: Promise<unknown>, code: string) {
 }
 
 describe(`account data on ${db.$engine}`, () => {
+  it("withholds the bank ids of an unfinished assignment's questions, keeping each answer's item", async () => {
+    const teacher = await account("teacher");
+    const { classId } = await classWithAssignment(teacher);
+    const [qa, qb] = questionsOfDistinctFacts(2, () => true, 7);
+    const pending = await db.assignment.create({
+      data: { classId, title: "第二单元", pack: "yrd", topics: "[]", forms: "[]", questionIds: JSON.stringify([qb!.id, qa!.id]), opensAt: T0, dueAt: plus(T0, 86_400_000), timeZone: "Asia/Shanghai", attemptsAllowed: 2, publishedAt: T0 },
+    });
+    const student = await account("student");
+    await db.classMember.create({ data: { classId, userId: student } });
+    const attempt = await db.attempt.create({ data: { assignmentId: pending.id, userId: student, number: 1, startedAt: T0 } });
+    await db.attemptAnswer.create({ data: { attemptId: attempt.id, questionId: qa!.id, response: JSON.stringify(rightAnswer(qa!)), correct: true, score: 1, answeredAt: T0 } });
+    await recordReview(db, student, { clientId: `attempt-${attempt.id}-${qa!.id}`, questionId: qa!.id, response: rightAnswer(qa!), durationMs: 1000 }, T0);
+
+    const data = await exportAccountData(db, student, T0);
+    const text = JSON.stringify(data);
+    expect(text).not.toContain(qa!.id);
+    expect(text).not.toContain(qb!.id);
+    expect(data.attempts[0]?.answers).toMatchObject([{ questionId: null, item: 1, correct: true }]);
+    expect(data.reviews).toMatchObject([{ questionId: null, kind: "review" }]);
+
+    // Handed in with no attempt left (the default is one): the ids are the student's to see.
+    await db.assignment.update({ where: { id: pending.id }, data: { attemptsAllowed: 1 } });
+    await db.attempt.update({ where: { id: attempt.id }, data: { submittedAt: T0, score: 0.5 } });
+    expect((await exportAccountData(db, student, T0)).attempts[0]?.answers).toMatchObject([{ questionId: qa!.id, item: 1 }]);
+  });
+
   it("exports everything stored about the user, without the password hash or other people's data", async () => {
     const teacher = await account("teacher");
     const { classId, assignmentId } = await classWithAssignment(teacher);

@@ -15,6 +15,8 @@ import {
 } from "@/lib/features/assignments/mutations";
 import type { AssignmentView } from "@/lib/features/assignments/schema";
 import { topicOf } from "@/lib/features/decks/data";
+import { answerText } from "@/lib/features/practice/data";
+import { getOfflineBundle, getStudyQueue } from "@/lib/features/study/data";
 import type { SessionUser, UserId } from "@/lib/server/auth/session";
 import { getBank } from "@/lib/server/content/bank";
 import { AppError } from "@/lib/server/errors";
@@ -90,10 +92,10 @@ const questionOf = (id: string): Question => {
   return q;
 };
 
-/** Answers question `index` of the assignment, right or wrong. */
+/** Answers question `index` (its item number) of the assignment, right or wrong. */
 function answer(student: SessionUser, attemptId: string, a: AssignmentView, index: number, right: boolean, now: Date, response?: AnswerResponse) {
   const q = questionOf(a.questionIds[index] ?? "");
-  return saveAnswer(db, student.id, { attemptId, questionId: q.id, response: response ?? (right ? rightAnswer(q) : wrongAnswer(q)) }, now);
+  return saveAnswer(db, student.id, { attemptId, item: index, response: response ?? (right ? rightAnswer(q) : wrongAnswer(q)) }, now);
 }
 
 describe(`assignments on ${db.$engine}`, () => {
@@ -218,7 +220,7 @@ describe(`assignments on ${db.$engine}`, () => {
     const { attemptId } = await startAttempt(db, owner.id, a.id, TUESDAY);
     const q = questionOf(a.questionIds[0]!);
     for (const intruder of [classmate, stranger]) {
-      await expectAppError(saveAnswer(db, intruder.id, { attemptId, questionId: q.id, response: rightAnswer(q) }, TUESDAY), "NOT_FOUND");
+      await expectAppError(saveAnswer(db, intruder.id, { attemptId, item: 0, response: rightAnswer(q) }, TUESDAY), "NOT_FOUND");
       await expectAppError(submitAttempt(db, intruder.id, attemptId, TUESDAY), "NOT_FOUND");
     }
     expect(await db.attemptAnswer.count({ where: { attemptId } })).toBe(0);
@@ -250,14 +252,16 @@ describe(`assignments on ${db.$engine}`, () => {
     const view = await getTakeView(db, student.id, a.id, plus(TUESDAY, 4 * MINUTE));
     expect(view.status).toBe("in_progress");
     expect(view.open).toMatchObject({ id: attemptId, number: 1, deadline: null });
-    expect(view.open?.questions.map((q) => q.id)).toEqual(a.questionIds);
+    expect(view.open?.questions.map((q) => q.item)).toEqual([0, 1, 2, 3]);
+    expect(view.open?.questions.map((q) => q.prompt)).toEqual(a.questionIds.map((id) => questionOf(id).prompt));
     expect(JSON.stringify(view.open?.questions)).not.toContain('"answer"');
     expect(view.open?.answers).toHaveLength(2);
-    expect(view.open?.answers.find((x) => x.questionId === a.questionIds[1])).toMatchObject({ response: wrongAnswer(questionOf(a.questionIds[1]!)), result: { correct: false } });
+    expect(view.open?.answers.find((x) => x.item === 1)).toMatchObject({ response: wrongAnswer(questionOf(a.questionIds[1]!)), result: { correct: false } });
 
-    // A question of another assignment is not part of this attempt.
-    const foreign = getBank().questions.find((q) => !a.questionIds.includes(q.id))!;
-    await expectAppError(saveAnswer(db, student.id, { attemptId, questionId: foreign.id, response: rightAnswer(foreign) }, plus(TUESDAY, 5 * MINUTE)), "NOT_FOUND");
+    // An item number beyond the assignment's is not part of this attempt.
+    await expectAppError(saveAnswer(db, student.id, { attemptId, item: 4, response: "x" }, plus(TUESDAY, 5 * MINUTE)), "NOT_FOUND", { item: "errors.NOT_FOUND" });
+    // A bank id is no longer a way to address a question.
+    await expectAppError(saveAnswer(db, student.id, { attemptId, questionId: a.questionIds[2], response: "x" }, plus(TUESDAY, 5 * MINUTE)), "INVALID_INPUT");
 
     const { score } = await submitAttempt(db, student.id, attemptId, plus(TUESDAY, 6 * MINUTE));
     expect(score).toBe(0.25); // one right of four; unanswered count as wrong
@@ -408,7 +412,7 @@ describe(`assignments on ${db.$engine}`, () => {
     await answer(student, attemptId, a, 0, false, plus(TUESDAY, MINUTE));
     await answer(student, attemptId, a, 0, true, plus(TUESDAY, 2 * MINUTE)); // replaced in the attempt, not in the schedule
     const log = await db.reviewLog.findMany({ where: { userId: student.id } });
-    expect(log).toMatchObject([{ clientId: `attempt-${attemptId}-${q0.id}`, questionId: q0.id, kind: "review", correct: false, rating: 1, reviewedAt: plus(TUESDAY, MINUTE) }]);
+    expect(log).toMatchObject([{ clientId: `attempt-${attemptId}-0`, questionId: q0.id, kind: "review", correct: false, rating: 1, reviewedAt: plus(TUESDAY, MINUTE) }]);
     expect(await db.card.findFirst({ where: { userId: student.id, factId: q0.factId, facet: q0.facet } })).toMatchObject({ reps: 1 });
 
     // A leech the student suspended stays suspended; the answer still counts in the attempt.
@@ -439,5 +443,109 @@ describe(`assignments on ${db.$engine}`, () => {
     const stored = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { answers: true } });
     expect(stored.answers).toHaveLength(saved);
     expect(stored.score).toBeCloseTo(saved / 6, 4);
+  });
+});
+
+describe(`the key of an assignment on ${db.$engine}`, () => {
+  /** Every bank id an assignment's student-side data could leak. */
+  const expectNoBankId = (data: unknown, a: AssignmentView) => {
+    const text = JSON.stringify(data);
+    for (const id of a.questionIds) expect(text).not.toContain(id);
+  };
+  const hasKey = (result: object) => "expected" in result || "explanation" in result || "section" in result;
+
+  it("gives the student's side item numbers, never bank ids, and saves by item", async () => {
+    const { teacher, classId, students } = await makeClass(1);
+    const student = students[0]!;
+    for (const feedback of ["each", "end"]) {
+      const a = await published(teacher, classId, { questionCount: "4", feedback, attemptsAllowed: "1" });
+      const { attemptId } = await startAttempt(db, student.id, a.id, TUESDAY);
+      const saved = await answer(student, attemptId, a, 2, true, plus(TUESDAY, MINUTE));
+      expect(saved.item).toBe(2);
+      expectNoBankId(saved, a);
+      // Stored under the bank id of item 2 (server side), found again by item on a reload.
+      expect(await db.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, correct: true } })).toEqual([{ questionId: a.questionIds[2], correct: true }]);
+      const open = await getTakeView(db, student.id, a.id, plus(TUESDAY, 2 * MINUTE));
+      expect(open.open?.questions.map((q) => q.id)).toEqual(["item-0", "item-1", "item-2", "item-3"]);
+      expect(open.open?.answers.map((x) => x.item)).toEqual([2]);
+      expectNoBankId(open, a);
+
+      await submitAttempt(db, student.id, attemptId, plus(TUESDAY, 3 * MINUTE));
+      const after = await getTakeView(db, student.id, a.id, plus(TUESDAY, 4 * MINUTE));
+      expect(after.review?.answers.map((x) => x.question.item)).toEqual([0, 1, 2, 3]);
+      expectNoBankId(after, a);
+    }
+  });
+
+  it("withholds the key after a hand-in while attempts remain, and shows it once none do", async () => {
+    const { teacher, classId, students } = await makeClass(1);
+    const student = students[0]!;
+    const a = await published(teacher, classId, { questionCount: "3", feedback: "end", attemptsAllowed: "2" });
+    expect(a.answerKey).toBe("final");
+    const first = await startAttempt(db, student.id, a.id, TUESDAY);
+    await answer(student, first.attemptId, a, 0, true, plus(TUESDAY, MINUTE));
+    await answer(student, first.attemptId, a, 1, false, plus(TUESDAY, MINUTE));
+    await submitAttempt(db, student.id, first.attemptId, plus(TUESDAY, 2 * MINUTE));
+
+    const withheld = await getTakeView(db, student.id, a.id, plus(TUESDAY, 3 * MINUTE));
+    expect(withheld.review?.keyShown).toBe(false);
+    // Right or wrong per question, always; the key, not yet.
+    expect(withheld.review?.answers.map((x) => x.result)).toEqual([
+      { correct: true, partial: false },
+      { correct: false, partial: false },
+      { correct: false, partial: false },
+    ]);
+    const expected = a.questionIds.map((id) => answerText(questionOf(id)));
+    for (const x of withheld.review?.answers ?? []) expect(hasKey(x.result)).toBe(false);
+
+    const second = await startAttempt(db, student.id, a.id, plus(TUESDAY, HOUR));
+    await submitAttempt(db, student.id, second.attemptId, plus(TUESDAY, HOUR + MINUTE));
+    const shown = await getTakeView(db, student.id, a.id, plus(TUESDAY, 2 * HOUR));
+    expect(shown.review?.keyShown).toBe(true);
+    expect(shown.review?.answers.map((x) => (x.result as { expected?: string }).expected)).toEqual(expected);
+  });
+
+  it("shows the key after each hand-in when the teacher chose so, never beside an open attempt", async () => {
+    const { teacher, classId, students } = await makeClass(1);
+    const student = students[0]!;
+    const a = await published(teacher, classId, { questionCount: "2", feedback: "end", attemptsAllowed: "3", answerKey: "each" });
+    expect(a.answerKey).toBe("each");
+    const first = await startAttempt(db, student.id, a.id, TUESDAY);
+    await answer(student, first.attemptId, a, 0, false, plus(TUESDAY, MINUTE));
+    await submitAttempt(db, student.id, first.attemptId, plus(TUESDAY, 2 * MINUTE));
+    const view = await getTakeView(db, student.id, a.id, plus(TUESDAY, 3 * MINUTE));
+    expect(view.review?.keyShown).toBe(true);
+    expect(view.review?.answers[0]?.result).toMatchObject({ correct: false, expected: answerText(questionOf(a.questionIds[0]!)) });
+
+    await startAttempt(db, student.id, a.id, plus(TUESDAY, HOUR));
+    const taking = await getTakeView(db, student.id, a.id, plus(TUESDAY, HOUR + MINUTE));
+    expect(taking.review?.keyShown).toBe(false);
+    for (const x of taking.review?.answers ?? []) expect(hasKey(x.result)).toBe(false);
+
+    // The teacher can change the rule after publishing.
+    const edited = await updateAssignment(db, teacher, a.id, form({ answerKey: "final" }));
+    expect(edited.answerKey).toBe("final");
+  });
+
+  it("keeps the study queue off the questions of an unfinished assignment while the facet has another form", async () => {
+    const { classId, students } = await makeClass(1);
+    const student = students[0]!;
+    const before = await getStudyQueue(db, student.id, {}, TUESDAY, "zh-CN");
+    const picked = before.items.slice(0, 4).map((i) => i.question.id);
+    expect(picked).toHaveLength(4);
+    // An assignment asking exactly the questions the queue would show (made directly: its ids are the point).
+    const row = await db.assignment.create({
+      data: { classId, title: "测验", pack: "yrd", topics: "[]", forms: "[]", questionIds: JSON.stringify(picked), opensAt: OPENS, dueAt: DUE, timeZone: "Asia/Shanghai", attemptsAllowed: 1, publishedAt: BEFORE_OPEN },
+    });
+    const during = await getStudyQueue(db, student.id, {}, TUESDAY, "zh-CN");
+    expect(during.items.slice(0, 4).map((i) => i.key)).toEqual(before.items.slice(0, 4).map((i) => i.key));
+    for (const item of during.items) expect(picked).not.toContain(item.question.id);
+    const bundle = await getOfflineBundle(db, student.id, TUESDAY, "zh-CN", 3);
+    for (const item of bundle.items) expect(picked).not.toContain(item.question.id);
+
+    // Handed in with no attempt left: the queue may ask them again.
+    await db.attempt.create({ data: { assignmentId: row.id, userId: student.id, number: 1, startedAt: TUESDAY, submittedAt: TUESDAY, score: 0 } });
+    const after = await getStudyQueue(db, student.id, {}, TUESDAY, "zh-CN");
+    expect(after.items.slice(0, 4).map((i) => i.question.id)).toEqual(picked);
   });
 });

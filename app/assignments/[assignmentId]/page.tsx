@@ -27,8 +27,7 @@ export default async function TakeAssignmentPage({ params }: Props) {
   const now = new Date();
   const [view, settings] = await Promise.all([orNotFound(getTakeView(db(), user.id, assignmentId, now)), getSettings(db(), user.id)]);
   const { t, locale } = await getT();
-  const { assignment: a, open } = view;
-  const questionTotal = open?.questions.length ?? view.review?.answers.length ?? a.questionIds.length;
+  const { assignment: a, open, questionTotal } = view;
 
   return (
     <div className="flex flex-col gap-4">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  answerKeyShown,
   assignmentState,
   attemptDeadline,
   attemptScore,
@@ -119,6 +120,18 @@ describe("startRefusal", () => {
     expect(startRefusal(assignment, 2, MIDWEEK)).toBe("noAttemptsLeft");
     // Late work may still be started.
     expect(startRefusal(assignment, 0, plus(DUE, 1e8))).toBeNull();
+  });
+});
+
+describe("answerKeyShown", () => {
+  it("shows the key once no attempts remain, or after each hand-in if chosen; never beside an open attempt", () => {
+    const final = { attemptsAllowed: 2, answerKey: "final" as const };
+    const each = { attemptsAllowed: 2, answerKey: "each" as const };
+    expect(answerKeyShown(final, 1, false)).toBe(false);
+    expect(answerKeyShown(final, 2, false)).toBe(true);
+    expect(answerKeyShown(final, 2, true)).toBe(false);
+    expect(answerKeyShown(each, 1, false)).toBe(true);
+    expect(answerKeyShown(each, 2, true)).toBe(false);
   });
 });
 

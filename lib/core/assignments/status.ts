@@ -93,6 +93,21 @@ export function startRefusal(assignment: AssignmentTimes, attemptCount: number, 
   return null;
 }
 
+/**
+ * Whether a student's hand-ins show the answer key (expected answers, explanations): never while
+ * an attempt is open; with "each", after every hand-in; by default ("final") once no attempts
+ * remain, so a key seen after one try cannot make the next one perfect. Late work stays open
+ * (startRefusal), so the due date alone releases nothing.
+ */
+export function answerKeyShown(
+  assignment: Pick<AssignmentTimes, "attemptsAllowed"> & { answerKey: "final" | "each" },
+  attemptCount: number,
+  hasOpenAttempt: boolean,
+): boolean {
+  if (hasOpenAttempt) return false;
+  return assignment.answerKey === "each" || attemptCount >= assignment.attemptsAllowed;
+}
+
 /** Share of the credit over all questions (0-1); unanswered questions count as 0. */
 export function attemptScore(answerScores: readonly number[], questionCount: number): number {
   if (questionCount === 0) return 0;

@@ -1,4 +1,5 @@
 import "server-only";
+import { pendingAssignmentQuestionIds } from "@/lib/features/assignments/questions";
 import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
@@ -24,7 +25,7 @@ export async function exportAccountData(db: Db, userId: UserId, now: Date) {
     select: { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true },
   });
   if (!user) throw new AppError(AppErrorCode.NotFound);
-  const [settings, cards, reviews, memberships, teaching, attempts, extensions] = await Promise.all([
+  const [settings, cards, reviews, memberships, teaching, attempts, extensions, pending] = await Promise.all([
     db.learnerSettings.findUnique({ where: { userId }, omit: { userId: true } }),
     db.card.findMany({ where: { userId }, omit: { userId: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
     db.reviewLog.findMany({ where: { userId }, omit: { userId: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] }),
@@ -41,11 +42,16 @@ export async function exportAccountData(db: Db, userId: UserId, now: Date) {
     db.attempt.findMany({
       where: { userId },
       omit: { userId: true },
-      include: { answers: { omit: { attemptId: true }, orderBy: { answeredAt: "asc" } }, assignment: { select: { title: true, class: { select: { id: true, name: true } } } } },
+      include: { answers: { omit: { attemptId: true }, orderBy: { answeredAt: "asc" } }, assignment: { select: { title: true, questionIds: true, class: { select: { id: true, name: true } } } } },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
     }),
     db.assignmentExtension.findMany({ where: { userId }, omit: { userId: true } }),
+    pendingAssignmentQuestionIds(db, userId),
   ]);
+  // The bank ids of unfinished assignments are withheld (the practice grader would answer with
+  // their key); answers keep their place in the assignment instead.
+  const shownId = (questionId: string | null) => (questionId !== null && pending.has(questionId) ? null : questionId);
+  const itemsOf = new Map(attempts.map((a) => [a.id, JSON.parse(a.assignment.questionIds) as string[]]));
   return {
     format: "delta-recall-account-export",
     version: 1,
@@ -53,7 +59,12 @@ export async function exportAccountData(db: Db, userId: UserId, now: Date) {
     profile: user,
     settings,
     cards,
-    reviews: reviews.map((r) => ({ ...r, response: parsed(r.response) })),
+    reviews: reviews.map((r) => ({
+      ...r,
+      questionId: shownId(r.questionId),
+      clientId: r.questionId && shownId(r.questionId) === null ? r.clientId.replaceAll(r.questionId, "withheld") : r.clientId,
+      response: parsed(r.response),
+    })),
     classMemberships: memberships.map((m) => ({ classId: m.class.id, className: m.class.name, teacher: m.class.teacher.name, joinedAt: m.joinedAt })),
     classesTaught: teaching.map(({ _count, ...c }) => ({ ...c, students: _count.members, assignments: _count.assignments })),
     attempts: attempts.map(({ assignment, answers, ...a }) => ({
@@ -61,7 +72,12 @@ export async function exportAccountData(db: Db, userId: UserId, now: Date) {
       assignmentTitle: assignment.title,
       classId: assignment.class.id,
       className: assignment.class.name,
-      answers: answers.map((x) => ({ ...x, response: parsed(x.response) })),
+      answers: answers.map((x) => ({
+        ...x,
+        questionId: shownId(x.questionId),
+        item: itemsOf.get(a.id)?.indexOf(x.questionId) ?? -1,
+        response: parsed(x.response),
+      })),
     })),
     assignmentExtensions: extensions,
   };

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  answerKeyShown,
   bestScore,
   countStatuses,
   effectiveDueAt,
@@ -14,12 +15,11 @@ import { questionForms, type Question } from "@/lib/core/generate";
 import type { Response as AnswerResponse } from "@/lib/core/grade";
 import { assignmentOfStudent, assignmentOfTeacher, classOfTeacher } from "@/lib/features/classes/access";
 import { listDecks } from "@/lib/features/decks/data";
-import { toPublicQuestion } from "@/lib/features/practice/data";
 import type { SessionUser, UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import { closeExpiredAttempts } from "./mutations";
-import { checkedAnswer, factFormsOf, fingerprintOf, questionsOf, toAssignmentView } from "./questions";
+import { attemptItems, checkedAnswer, factFormsOf, fingerprintOf, questionsOf, toAssignmentView, toAttemptQuestion } from "./questions";
 import type { AssignmentView, HandedInAttempt, OpenAttempt, PackOption, ReviewedAnswer, TakeView } from "./schema";
 
 // Every read goes through lib/features/classes/access.ts first, and hands in attempts whose
@@ -243,7 +243,8 @@ export async function listStudentAssignments(db: Db, userId: UserId, now: Date):
 /**
  * The student's page of one assignment: its settings, the open attempt with the answers saved
  * so far (a reload or a second device picks up where the student was), and the hand-ins.
- * Results of an answer come back while answering only with feedback after each question.
+ * Results of an answer come back while answering only with feedback after each question; the
+ * key of a hand-in only as answerKeyShown allows. Questions are addressed by item number.
  */
 export async function getTakeView(db: Db, userId: UserId, assignmentId: string, now: Date): Promise<TakeView> {
   const found = await assignmentOfStudent(db, userId, assignmentId);
@@ -254,13 +255,11 @@ export async function getTakeView(db: Db, userId: UserId, assignmentId: string, 
     db.attempt.findMany({ where: key, orderBy: { number: "asc" }, include: { answers: true } }),
     db.assignmentExtension.findUnique({ where: { assignmentId_userId: key } }),
   ]);
-  const questions = questionsOf(assignment);
-  const byId = new Map(questions.map((q) => [q.id, q]));
+  // Answers are stored by bank id; the student's side only ever sees item numbers.
+  const items = attemptItems(assignment);
+  const itemOf = new Map(items.map((i) => [i.question.id, i]));
   const dueAt = effectiveDueAt(assignment, extension);
-  const resultOf = (a: { questionId: string; correct: boolean; score: number }) => {
-    const q = byId.get(a.questionId);
-    return q ? checkedAnswer(q, { correct: a.correct, partial: !a.correct && a.score > 0 }) : null;
-  };
+  const verdict = (a: { correct: boolean; score: number }) => ({ correct: a.correct, partial: !a.correct && a.score > 0 });
 
   const openRow = attempts.find((a) => isOpen(a, now));
   const open: OpenAttempt | null = openRow
@@ -268,12 +267,12 @@ export async function getTakeView(db: Db, userId: UserId, assignmentId: string, 
         id: openRow.id,
         number: openRow.number,
         deadline: openRow.deadline?.toISOString() ?? null,
-        questions: questions.map(toPublicQuestion),
-        answers: openRow.answers.map((a) => ({
-          questionId: a.questionId,
-          response: readResponse(a.response),
-          result: assignment.feedback === "each" ? resultOf(a) : null,
-        })),
+        questions: items.map((i) => toAttemptQuestion(i.question, i.item)),
+        answers: openRow.answers.flatMap((a) => {
+          const found = itemOf.get(a.questionId);
+          if (!found) return [];
+          return [{ item: found.item, response: readResponse(a.response), result: assignment.feedback === "each" ? checkedAnswer(found.question, verdict(a)) : null }];
+        }),
       }
     : null;
 
@@ -283,22 +282,28 @@ export async function getTakeView(db: Db, userId: UserId, assignmentId: string, 
     if (at && a.score !== null) handedIn.push({ id: a.id, number: a.number, submittedAt: at, score: a.score, late: isLate(at, dueAt) });
   }
   const latest = attempts.find((a) => a.id === handedIn.at(-1)?.id);
+  const keyShown = answerKeyShown(assignment, attempts.length, openRow !== undefined);
   const review = latest
     ? {
         attemptNumber: latest.number,
-        answers: questions.map((q): ReviewedAnswer => {
-          const answer = latest.answers.find((a) => a.questionId === q.id);
+        keyShown,
+        answers: items.map(({ item, question }): ReviewedAnswer => {
+          const answer = latest.answers.find((a) => a.questionId === question.id);
+          const result = answer ? verdict(answer) : { correct: false, partial: false };
           return {
-            question: toPublicQuestion(q),
+            question: toAttemptQuestion(question, item),
             response: answer ? readResponse(answer.response) : null,
-            result: checkedAnswer(q, answer ? { correct: answer.correct, partial: !answer.correct && answer.score > 0 } : { correct: false, partial: false }),
+            result: keyShown ? checkedAnswer(question, result) : result,
           };
         }),
       }
     : null;
 
+  const settings: Partial<Pick<AssignmentView, "questionIds">> & Omit<AssignmentView, "questionIds"> = { ...assignment };
+  delete settings.questionIds;
   return {
-    assignment: { ...assignment, className: found.class.name, extraMinutes: extension?.extraMinutes ?? 0, effectiveDueAt: dueAt },
+    assignment: { ...settings, className: found.class.name, extraMinutes: extension?.extraMinutes ?? 0, effectiveDueAt: dueAt },
+    questionTotal: items.length,
     status: studentStatus(assignment, extension, attempts, now),
     attemptsUsed: attempts.length,
     startRefusal: open ? null : startRefusal(assignment, attempts.length, now),

@@ -11,7 +11,7 @@ import { getBank } from "@/lib/server/content/bank";
 import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validate";
-import { checkedAnswer, draftQuestionIds, fingerprintOf, matchingFactCount, questionsOf, toAssignmentView } from "./questions";
+import { attemptItems, checkedAnswer, draftQuestionIds, fingerprintOf, matchingFactCount, questionsOf, toAssignmentView } from "./questions";
 import {
   answerInput,
   assignmentInput,
@@ -42,6 +42,7 @@ function settingsData(input: AssignmentSettingsInput) {
     timeLimitMinutes: input.timeLimitMinutes,
     masteryGoal: input.masteryGoal === null ? null : input.masteryGoal / 100,
     feedback: input.feedback,
+    answerKey: input.answerKey,
   };
 }
 
@@ -247,8 +248,8 @@ export async function saveAnswer(db: Db, userId: UserId, raw: unknown, now: Date
     await closeExpiredAttempts(db, { assignmentId: assignment.id, userId }, now);
     throw conflict("assignments.errors.timeUp");
   }
-  const question = questionsOf(assignment).find((q) => q.id === input.questionId);
-  if (!question) throw new AppError(AppErrorCode.NotFound, { questionId: "errors.NOT_FOUND" });
+  const question = attemptItems(assignment).find((i) => i.item === input.item)?.question;
+  if (!question) throw new AppError(AppErrorCode.NotFound, { item: "errors.NOT_FOUND" });
 
   const grade = gradeAnswer(question, input.response);
   const feedback = assignment.feedback === "each";
@@ -267,14 +268,14 @@ export async function saveAnswer(db: Db, userId: UserId, raw: unknown, now: Date
     await recordReview(
       db,
       userId,
-      { clientId: `attempt-${attempt.id}-${question.id}`, questionId: question.id, response: input.response, durationMs: input.durationMs, reviewedAt: now },
+      { clientId: `attempt-${attempt.id}-${input.item}`, questionId: question.id, response: input.response, durationMs: input.durationMs, reviewedAt: now },
       now,
     );
   } catch (error) {
     if (!(error instanceof AppError && error.code === AppErrorCode.Conflict)) throw error;
   }
   return {
-    questionId: question.id,
+    item: input.item,
     result: feedback ? checkedAnswer(question, { correct: stored.correct, partial: !stored.correct && stored.score > 0 }) : null,
   };
 }

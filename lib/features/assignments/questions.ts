@@ -4,11 +4,13 @@ import type { Question, QuestionForm } from "@/lib/core/generate";
 import { sha256Hex } from "@/lib/core/generate/hash";
 import type { GradeResult } from "@/lib/core/grade";
 import { topicOf } from "@/lib/features/decks/data";
-import { answerText } from "@/lib/features/practice/data";
+import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
 import type { CheckedAnswer } from "@/lib/features/practice/schema";
 import { getBank } from "@/lib/server/content/bank";
+import { assignmentsOfStudent } from "@/lib/features/classes/access";
+import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
-import type { AssignmentView } from "./schema";
+import type { AssignmentView, AttemptQuestion } from "./schema";
 
 // The bridge between assignment rows and the question bank.
 
@@ -36,6 +38,7 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
     timeLimitMinutes: row.timeLimitMinutes,
     masteryGoal: row.masteryGoal,
     feedback: row.feedback === "end" ? "end" : "each",
+    answerKey: row.answerKey === "each" ? "each" : "final",
     publishedAt: row.publishedAt,
     createdAt: row.createdAt,
   };
@@ -61,6 +64,24 @@ export function questionsOf(a: AssignmentView): Question[] {
   const ids = a.publishedAt ? a.questionIds : draftQuestionIds(a);
   const byId = getBank().byId;
   return ids.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
+}
+
+/**
+ * A published assignment's questions with their item numbers: the place in the fixed list, so
+ * an item keeps its number if a later deploy drops another question from the bank.
+ */
+export function attemptItems(a: AssignmentView): { item: number; question: Question }[] {
+  const byId = getBank().byId;
+  return a.questionIds.flatMap((id, item) => {
+    const question = byId.get(id);
+    return question ? [{ item, question }] : [];
+  });
+}
+
+/** A question as a student sees it in an attempt: by item number, without its bank id. */
+export function toAttemptQuestion(question: Question, item: number): AttemptQuestion {
+  // The spread's bank id is replaced.
+  return { ...toPublicQuestion(question), id: `item-${item}`, item };
 }
 
 /** A short hash of a question list: publishing checks the teacher saw these questions. */
@@ -89,3 +110,29 @@ export function checkedAnswer(q: Question, grade: Pick<GradeResult, "correct" | 
   return { correct: grade.correct, partial: grade.partial, expected: answerText(q), explanation: q.explanation, section: q.section };
 }
 
+/**
+ * Bank ids of the questions of the student's unfinished assignments (published, attempts left
+ * or one open): the ids the practice grader would give the key of. Here, not in data.ts, so the
+ * study and account features import no assignment mutations (no import cycle).
+ */
+export async function pendingAssignmentQuestionIds(db: Db, userId: UserId): Promise<Set<string>> {
+  const pending = new Set<string>();
+  for (const row of await assignmentsOfStudent(db, userId)) {
+    const unfinished = row.attempts.length < row.attemptsAllowed || row.attempts.some((a) => a.submittedAt === null);
+    if (unfinished) for (const id of jsonList<string>(row.questionIds)) pending.add(id);
+  }
+  return pending;
+}
+
+/**
+ * For the study queue: a filter that drops those questions from a facet's forms whenever another
+ * form remains, so studying does not grade, and show the key of, the very question an assignment asks.
+ */
+export async function withoutPendingAssignmentQuestions(db: Db, userId: UserId): Promise<(questions: readonly Question[]) => readonly Question[]> {
+  const pending = await pendingAssignmentQuestionIds(db, userId);
+  if (pending.size === 0) return (questions) => questions;
+  return (questions) => {
+    const others = questions.filter((q) => !pending.has(q.id));
+    return others.length > 0 ? others : questions;
+  };
+}

@@ -29,10 +29,16 @@ const formEnum = z.enum(questionForms as [QuestionForm, ...QuestionForm[]]);
 export const feedbackModes = ["each", "end"] as const;
 export type FeedbackMode = (typeof feedbackModes)[number];
 
+/** When a handed-in attempt shows the answer key: once no attempts remain, or after each one. */
+export const answerKeyModes = ["final", "each"] as const;
+export type AnswerKeyMode = (typeof answerKeyModes)[number];
+
 export const MAX_TITLE = 120;
 export const MAX_ATTEMPTS = 10;
 export const MAX_QUESTIONS = 200;
 export const MAX_MINUTES = 600;
+/** Bound of an attempt's item number ("all facts" can exceed MAX_QUESTIONS). */
+const MAX_ITEMS = 10_000;
 
 /** What can change after publication: everything but the questions. */
 export const assignmentSettingsInput = z.object({
@@ -50,6 +56,7 @@ export const assignmentSettingsInput = z.object({
   /** Percent correct aimed for; stored as a share. */
   masteryGoal: optionalIntIn(1, 100),
   feedback: z.enum(feedbackModes),
+  answerKey: z.enum(answerKeyModes).default("final"),
 });
 export type AssignmentSettingsInput = z.infer<typeof assignmentSettingsInput>;
 
@@ -87,7 +94,8 @@ export const attemptIdInput = z.object({ attemptId: id });
 
 export const answerInput = z.object({
   attemptId: id,
-  questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+  /** The question's place in the assignment (AttemptQuestion.item), never its bank id. */
+  item: z.number().int().min(0).max(MAX_ITEMS - 1),
   response: z.union([z.string().max(MAX_RESPONSE_LENGTH), z.array(z.string().max(MAX_RESPONSE_LENGTH)).max(50)]),
   durationMs: z.number().int().min(0).max(3_600_000).default(0),
 });
@@ -112,13 +120,28 @@ export interface AssignmentView {
   /** Share correct (0-1) aimed for, or null. */
   masteryGoal: number | null;
   feedback: FeedbackMode;
+  answerKey: AnswerKeyMode;
   publishedAt: Date | null;
   createdAt: Date;
 }
 
+/**
+ * A question as a student taking or reviewing an assignment gets it: addressed by `item`, its
+ * place in the assignment, never by its bank id (the practice grader and the review API answer
+ * for any bank id, so an id would let an open assignment's key be looked up). `id` is
+ * `item-<n>`, for React keys and input names.
+ */
+export interface AttemptQuestion extends Omit<PublicQuestion, "id"> {
+  id: string;
+  item: number;
+}
+
+/** Right or wrong without the key: what a hand-in shows while the key is withheld. */
+export type Verdict = Pick<CheckedAnswer, "correct" | "partial">;
+
 /** One saved answer, as the student's device gets it back. */
 export interface SavedAnswer {
-  questionId: string;
+  item: number;
   response: AnswerResponse;
   /** Only with feedback after each question (otherwise the result waits for the hand-in). */
   result: CheckedAnswer | null;
@@ -130,14 +153,15 @@ export interface OpenAttempt {
   number: number;
   /** ISO; null without a time limit. */
   deadline: string | null;
-  questions: PublicQuestion[];
+  questions: AttemptQuestion[];
   answers: SavedAnswer[];
 }
 
 export interface ReviewedAnswer {
-  question: PublicQuestion;
+  question: AttemptQuestion;
   response: AnswerResponse | null;
-  result: CheckedAnswer;
+  /** With the key only when the assignment's answerKey rule allows it (see answerKeyShown). */
+  result: CheckedAnswer | Verdict;
 }
 
 export interface HandedInAttempt {
@@ -150,7 +174,9 @@ export interface HandedInAttempt {
 
 /** Everything the student's assignment page shows. */
 export interface TakeView {
-  assignment: AssignmentView & { className: string; extraMinutes: number; effectiveDueAt: Date };
+  /** Without its questionIds: the student's side never gets bank ids (see AttemptQuestion). */
+  assignment: Omit<AssignmentView, "questionIds"> & { className: string; extraMinutes: number; effectiveDueAt: Date };
+  questionTotal: number;
   status: StudentStatus;
   attemptsUsed: number;
   /** Why a new attempt cannot start (null: it can, or one is open). */
@@ -158,12 +184,12 @@ export interface TakeView {
   open: OpenAttempt | null;
   handedIn: HandedInAttempt[];
   /** Question by question, the latest hand-in. */
-  review: { attemptNumber: number; answers: ReviewedAnswer[] } | null;
+  review: { attemptNumber: number; keyShown: boolean; answers: ReviewedAnswer[] } | null;
 }
 
 /** What saving an answer returns. */
 export interface AnswerSaved {
-  questionId: string;
+  item: number;
   result: CheckedAnswer | null;
 }
 
@@ -182,6 +208,7 @@ export interface AssignmentFormValues {
   timeLimitMinutes: string;
   masteryGoal: string;
   feedback: FeedbackMode;
+  answerKey: AnswerKeyMode;
 }
 
 const DEFAULT_QUESTIONS = 10;
@@ -204,6 +231,7 @@ export function defaultFormValues(pack: { id: string; forms: readonly QuestionFo
     timeLimitMinutes: "",
     masteryGoal: "",
     feedback: "each",
+    answerKey: "final",
   };
 }
 
@@ -223,6 +251,7 @@ export function toFormValues(a: AssignmentView): AssignmentFormValues {
     timeLimitMinutes: a.timeLimitMinutes === null ? "" : String(a.timeLimitMinutes),
     masteryGoal: a.masteryGoal === null ? "" : String(Math.round(a.masteryGoal * 100)),
     feedback: a.feedback,
+    answerKey: a.answerKey,
   };
 }
 

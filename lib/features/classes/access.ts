@@ -36,3 +36,11 @@ export async function assignmentOfStudent(db: Db, userId: UserId, assignmentId: 
   if (!found) throw new AppError(AppErrorCode.NotFound);
   return found;
 }
+
+/** The published assignments of the student's current (not archived) classes, with the student's own attempts. */
+export function assignmentsOfStudent(db: Db, userId: UserId) {
+  return db.assignment.findMany({
+    where: { publishedAt: { not: null }, class: { archived: false, members: { some: { userId } } } },
+    include: { attempts: { where: { userId }, select: { submittedAt: true } } },
+  });
+}

@@ -30,6 +30,7 @@ import {
   type QueueEntry,
 } from "@/lib/core/schedule";
 import type { Locale } from "@/lib/i18n";
+import { withoutPendingAssignmentQuestions } from "@/lib/features/assignments/questions";
 import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
 import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
@@ -182,7 +183,11 @@ export async function getStudyQueue(
   locale: Locale,
   exclude: readonly string[] = [],
 ): Promise<StudyQueue> {
-  const [{ settings, queue, counts, byId, index }, last] = await Promise.all([todaysQueue(db, userId, filter, now), lastEffectiveReview(db, userId)]);
+  const [{ settings, queue, counts, byId, index }, last, shown] = await Promise.all([
+    todaysQueue(db, userId, filter, now),
+    lastEffectiveReview(db, userId),
+    withoutPendingAssignmentQuestions(db, userId),
+  ]);
   const skip = new Set(exclude);
   const items: StudyItem[] = [];
   for (const entry of queue) {
@@ -191,7 +196,7 @@ export async function getStudyQueue(
     const questions = index.questions.get(key);
     if (skip.has(key) || !questions) continue;
     const row = entry.cardId ? byId.get(entry.cardId) : undefined;
-    items.push(studyItem(entry, row ? cardState(row) : null, questions, settings, now, locale));
+    items.push(studyItem(entry, row ? cardState(row) : null, shown(questions), settings, now, locale));
   }
   return { items, counts, canUndo: last !== null, generatedAt: now.toISOString() };
 }
@@ -208,7 +213,7 @@ const OFFLINE_MAX = 300;
 export async function getOfflineBundle(db: Db, userId: UserId, now: Date, locale: Locale, days: number): Promise<OfflineBundle> {
   const settings = await getSettings(db, userId);
   const day = learnerDay(now, settings.timeZone, settings.dayStartHour);
-  const { byId, today, index, cards, newFacets } = await queueInputs(db, userId, {}, day.key);
+  const [{ byId, today, index, cards, newFacets }, shown] = await Promise.all([queueInputs(db, userId, {}, day.key), withoutPendingAssignmentQuestions(db, userId)]);
   const items: OfflineItem[] = [];
   const taken = new Set<string>();
   const add = (entry: QueueEntry, availableAt: Date | null) => {
@@ -218,7 +223,7 @@ export async function getOfflineBundle(db: Db, userId: UserId, now: Date, locale
     taken.add(key);
     const row = entry.cardId ? byId.get(entry.cardId) : undefined;
     const at = availableAt && availableAt > now ? availableAt : now;
-    items.push({ ...studyItem(entry, row ? cardState(row) : null, questions, settings, at, locale), pack: entry.pack, topic: entry.topic, availableAt: availableAt?.toISOString() ?? null });
+    items.push({ ...studyItem(entry, row ? cardState(row) : null, shown(questions), settings, at, locale), pack: entry.pack, topic: entry.topic, availableAt: availableAt?.toISOString() ?? null });
   };
   for (const entry of buildQueue({ now, settings, cards, newFacets, today })) add(entry, null);
   const until = addDays(day.key, days);
@@ -241,9 +246,10 @@ export async function getStudyItem(db: Db, userId: UserId, facet: { pack: string
   const key = { pack: facet.pack, factId: facet.factId, facet: facet.facet };
   const questions = getFacetIndex().questions.get(facetKey(key));
   if (!questions) return null;
-  const [settings, row] = await Promise.all([
+  const [settings, row, shown] = await Promise.all([
     getSettings(db, userId),
     db.card.findUnique({ where: { userId_pack_factId_facet: { userId, ...key } } }),
+    withoutPendingAssignmentQuestions(db, userId),
   ]);
   const entry: QueueEntry = {
     ...key,
@@ -254,7 +260,7 @@ export async function getStudyItem(db: Db, userId: UserId, facet: { pack: string
     lastForm: row?.lastForm ?? null,
     due: row?.due ?? null,
   };
-  return studyItem(entry, row ? cardState(row) : null, questions, settings, now, locale);
+  return studyItem(entry, row ? cardState(row) : null, shown(questions), settings, now, locale);
 }
 
 export async function listLeeches(db: Db, userId: UserId) {

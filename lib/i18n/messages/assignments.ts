@@ -26,6 +26,10 @@ export const zh = {
     each: "每题答完即显示对错",
     end: "全部提交后才显示结果",
   },
+  answerKey: {
+    final: "用完全部作答次数后",
+    each: "每次提交后",
+  },
   facts: {
     opens: "开放时间",
     due: "截止时间",
@@ -37,6 +41,7 @@ export const zh = {
     minutesWithExtra: "{n} 分钟（另加 {extra} 分钟）",
     attempts: "可作答次数",
     feedback: "反馈",
+    answerKey: "公布答案",
     masteryGoal: "掌握目标",
   },
   form: {
@@ -71,6 +76,8 @@ export const zh = {
     masteryGoal: "掌握目标（%）",
     masteryGoalHint: "可选，例如 80。",
     feedback: "反馈方式",
+    answerKey: "提交后何时公布正确答案和解析",
+    answerKeyHint: "每次提交后都会显示各题对错；答案公布得早，学生下一次作答就能照着答。",
     saveDraft: "保存草稿并预览",
     save: "保存",
   },
@@ -157,6 +164,7 @@ export const zh = {
   review: {
     yourAnswer: "你的答案：",
     noAnswer: "（未作答）",
+    keyWithheld: "正确答案和解析将在你用完全部作答次数后公布。",
   },
   errors: {
     dueBeforeOpen: "截止时间必须晚于开放时间。",
@@ -198,6 +206,10 @@ export const en: Widen<typeof zh> = {
     each: "Right or wrong after each question",
     end: "Results only after handing in",
   },
+  answerKey: {
+    final: "Once no attempts remain",
+    each: "After each attempt",
+  },
   facts: {
     opens: "Opens",
     due: "Due",
@@ -209,6 +221,7 @@ export const en: Widen<typeof zh> = {
     minutesWithExtra: "{n} minutes (plus {extra})",
     attempts: "Attempts allowed",
     feedback: "Feedback",
+    answerKey: "Answer key",
     masteryGoal: "Mastery goal",
   },
   form: {
@@ -243,6 +256,8 @@ export const en: Widen<typeof zh> = {
     masteryGoal: "Mastery goal (%)",
     masteryGoalHint: "Optional, e.g. 80.",
     feedback: "Feedback",
+    answerKey: "When students see the right answers and explanations after handing in",
+    answerKeyHint: "Right or wrong is shown after every hand-in; a key shown early can be copied into the next attempt.",
     saveDraft: "Save draft and preview",
     save: "Save",
   },
@@ -329,6 +344,7 @@ export const en: Widen<typeof zh> = {
   review: {
     yourAnswer: "Your answer: ",
     noAnswer: "(no answer)",
+    keyWithheld: "The right answers and explanations are shown once you have used all your attempts.",
   },
   errors: {
     dueBeforeOpen: "The due date must be after the opening date.",

@@ -3,7 +3,7 @@ import { getT } from "@/lib/i18n/server";
 import type { AssignmentView } from "../schema";
 
 interface Props {
-  assignment: Pick<AssignmentView, "opensAt" | "dueAt" | "attemptsAllowed" | "timeLimitMinutes" | "masteryGoal" | "feedback">;
+  assignment: Pick<AssignmentView, "opensAt" | "dueAt" | "attemptsAllowed" | "timeLimitMinutes" | "masteryGoal" | "feedback" | "answerKey">;
   questionTotal: number;
   /** The zone times are shown in (named beside each time). */
   timeZone: string;
@@ -32,6 +32,7 @@ export async function AssignmentFacts({ assignment: a, questionTotal, timeZone, 
     ],
     [t("assignments.facts.attempts"), String(a.attemptsAllowed)],
     [t("assignments.facts.feedback"), t(`assignments.feedback.${a.feedback}`)],
+    [t("assignments.facts.answerKey"), t(`assignments.answerKey.${a.answerKey}`)],
   ];
   if (a.masteryGoal !== null) facts.push([t("assignments.facts.masteryGoal"), `${Math.round(a.masteryGoal * 100)}%`]);
   return (

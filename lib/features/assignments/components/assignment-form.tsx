@@ -9,7 +9,7 @@ import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { useActionForm } from "@/lib/ui/use-action-form";
 import { createAssignmentAction, updateAssignmentAction } from "../actions";
-import { defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, MAX_TITLE, type AssignmentFormValues, type PackOption } from "../schema";
+import { answerKeyModes, defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, MAX_TITLE, type AssignmentFormValues, type PackOption } from "../schema";
 
 type Props =
   | { mode: "create"; classId: string; packs: PackOption[]; now: string }
@@ -92,6 +92,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
         timeLimitMinutes: text("timeLimitMinutes"),
         masteryGoal: text("masteryGoal"),
         feedback: text("feedback"),
+        answerKey: text("answerKey"),
       };
       return props.mode === "create"
         ? createAssignmentAction(props.classId, values)
@@ -240,6 +241,16 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
             <input type="radio" name="feedback" value="end" defaultChecked={initial.feedback === "end"} className="size-5" />
             {t("assignments.feedback.end")}
           </label>
+        </fieldset>
+        <fieldset className="flex flex-col gap-2" aria-describedby="answer-key-hint">
+          <legend className={legend}>{t("assignments.form.answerKey")}</legend>
+          {answerKeyModes.map((mode) => (
+            <label key={mode} className={box}>
+              <input type="radio" name="answerKey" value={mode} defaultChecked={initial.answerKey === mode} className="size-5" />
+              {t(`assignments.answerKey.${mode}`)}
+            </label>
+          ))}
+          <p id="answer-key-hint" className="text-sm text-muted">{t("assignments.form.answerKeyHint")}</p>
         </fieldset>
       </Section>
 

@@ -48,6 +48,11 @@ export async function LatestReview({ view }: { view: TakeView }) {
   return (
     <section className="flex flex-col gap-3" aria-labelledby="review-heading">
       <h2 id="review-heading" className="text-lg font-semibold">{t("assignments.results.review", { n: view.review.attemptNumber })}</h2>
+      {!view.review.keyShown && (
+        <p className="text-sm text-muted" data-testid="key-withheld">
+          {t("assignments.review.keyWithheld")}
+        </p>
+      )}
       <AttemptReview answers={view.review.answers} />
     </section>
   );

@@ -61,10 +61,11 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
   const { t } = useI18n();
   const router = useRouter();
   const { questions } = attempt;
-  const [saved, setSaved] = useState<Record<string, SavedAnswer>>(() => Object.fromEntries(attempt.answers.map((a) => [a.questionId, a])));
-  const [drafts, setDrafts] = useState<Record<string, AnswerResponse>>(() => Object.fromEntries(attempt.answers.map((a) => [a.questionId, a.response])));
+  // Keyed by item number: the attempt never names a question by its bank id.
+  const [saved, setSaved] = useState<Record<number, SavedAnswer>>(() => Object.fromEntries(attempt.answers.map((a) => [a.item, a])));
+  const [drafts, setDrafts] = useState<Record<number, AnswerResponse>>(() => Object.fromEntries(attempt.answers.map((a) => [a.item, a.response])));
   const [index, setIndex] = useState(() => {
-    const next = questions.findIndex((q) => !attempt.answers.some((a) => a.questionId === q.id));
+    const next = questions.findIndex((q) => !attempt.answers.some((a) => a.item === q.item));
     return next === -1 ? questions.length : next;
   });
   const [pending, setPending] = useState(false);
@@ -103,7 +104,7 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
   const timeUp = remaining !== null && remaining <= 0;
   // Once the time is up only the hand-in remains (retried here if the automatic one failed).
   const question = timeUp ? undefined : questions[index];
-  const answeredCount = questions.filter((q) => saved[q.id]).length;
+  const answeredCount = questions.filter((q) => saved[q.item]).length;
 
   const go = (to: number) => {
     setError(undefined);
@@ -112,21 +113,21 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
 
   async function save() {
     if (!question || pending) return;
-    const response = drafts[question.id] ?? emptyResponse(question);
-    const stored = saved[question.id];
+    const response = drafts[question.item] ?? emptyResponse(question);
+    const stored = saved[question.item];
     // Nothing new to send: move on.
     if (stored && (feedback === "each" || same(stored.response, response))) return go(index + 1);
     if (!canSubmit(question, response)) return;
     setPending(true);
     setError(undefined);
     try {
-      const result = await saveAnswerAction({ attemptId: attempt.id, questionId: question.id, response, durationMs: Math.min(3_600_000, Date.now() - shownAt.current) });
+      const result = await saveAnswerAction({ attemptId: attempt.id, item: question.item, response, durationMs: Math.min(3_600_000, Date.now() - shownAt.current) });
       if (!result.ok) {
         const key = result.fields?.attempt;
         if (result.code === "CONFLICT" && key) return finish(translateDynamic(t, key, "errors.CONFLICT"));
         return setError(translateDynamic(t, `errors.${result.code}`, "errors.INVALID_INPUT"));
       }
-      setSaved((s) => ({ ...s, [question.id]: { questionId: question.id, response, result: result.data.result } }));
+      setSaved((s) => ({ ...s, [question.item]: { item: question.item, response, result: result.data.result } }));
       // With feedback after each question the result is shown first; "Next" moves on.
       if (feedback === "end") go(index + 1);
     } catch {
@@ -166,11 +167,11 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
                 type="button"
                 onClick={() => go(i)}
                 aria-current={i === index ? "step" : undefined}
-                aria-label={t(saved[q.id] ? "assignments.take.gotoAnswered" : "assignments.take.goto", { n: i + 1 })}
+                aria-label={t(saved[q.item] ? "assignments.take.gotoAnswered" : "assignments.take.goto", { n: i + 1 })}
                 className={`min-h-11 min-w-11 rounded-lg border text-sm tabular-nums ${i === index ? "border-accent bg-accent text-on-accent" : "border-line-strong"}`}
               >
                 {i + 1}
-                {saved[q.id] && <span aria-hidden="true">✓</span>}
+                {saved[q.item] && <span aria-hidden="true">✓</span>}
               </button>
             </li>
           ))}
@@ -204,13 +205,13 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
           </h2>
           <AnswerInput
             question={question}
-            value={drafts[question.id] ?? emptyResponse(question)}
-            onChange={(value) => setDrafts((d) => ({ ...d, [question.id]: value }))}
-            disabled={pending || timeUp || (feedback === "each" && saved[question.id] !== undefined)}
+            value={drafts[question.item] ?? emptyResponse(question)}
+            onChange={(value) => setDrafts((d) => ({ ...d, [question.item]: value }))}
+            disabled={pending || timeUp || (feedback === "each" && saved[question.item] !== undefined)}
           />
           {error && <p role="alert" className="text-bad">{error}</p>}
-          {feedback === "each" && saved[question.id]?.result && <Feedback result={saved[question.id]!.result!} form={question.form} />}
-          {feedback === "end" && saved[question.id] && same(saved[question.id]?.response, drafts[question.id]) && (
+          {feedback === "each" && saved[question.item]?.result && <Feedback result={saved[question.item]!.result!} form={question.form} />}
+          {feedback === "end" && saved[question.item] && same(saved[question.item]?.response, drafts[question.item]) && (
             <p className="text-sm text-muted" data-testid="saved">
               <span aria-hidden="true">✓ </span>
               {t("assignments.take.saved")}
@@ -222,10 +223,10 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
                 {t("assignments.take.previous")}
               </Button>
             )}
-            <SubmitButton className="flex-1" disabled={pending || timeUp || (!saved[question.id] && !canSubmit(question, drafts[question.id] ?? emptyResponse(question)))}>
+            <SubmitButton className="flex-1" disabled={pending || timeUp || (!saved[question.item] && !canSubmit(question, drafts[question.item] ?? emptyResponse(question)))}>
               {error
                 ? t("assignments.take.retry")
-                : saved[question.id] && (feedback === "each" || same(saved[question.id]?.response, drafts[question.id]))
+                : saved[question.item] && (feedback === "each" || same(saved[question.item]?.response, drafts[question.item]))
                   ? t("assignments.take.next")
                   : feedback === "each"
                     ? t("assignments.take.check")

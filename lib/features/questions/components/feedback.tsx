@@ -5,10 +5,11 @@ import type { CheckedAnswer } from "@/lib/features/practice/schema";
 import { answerLabel } from "../format";
 
 /**
- * Right or wrong in words and a symbol, never by colour alone; the explanation and source follow.
+ * Right or wrong in words and a symbol, never by colour alone; the expected answer, explanation
+ * and source follow when `result` carries them (an assignment may withhold its key).
  * `form` is the question's, so a true/false answer is shown in the UI language.
  */
-export function Feedback({ result, form }: { result: CheckedAnswer; form: QuestionForm }) {
+export function Feedback({ result, form }: { result: CheckedAnswer | Pick<CheckedAnswer, "correct" | "partial">; form: QuestionForm }) {
   const { t } = useI18n();
   const [label, symbol, tone] = result.correct
     ? [t("practice.correct"), "✓", "border-ok bg-ok-soft"]
@@ -21,12 +22,16 @@ export function Feedback({ result, form }: { result: CheckedAnswer; form: Questi
         <span aria-hidden="true">{symbol} </span>
         {label}
       </p>
-      {!result.correct && <p>{t("practice.expected", { answer: answerLabel(t, form, result.expected) })}</p>}
-      <p>
-        <span className="font-medium">{t("practice.explanation")}</span>
-        {result.explanation}
-      </p>
-      <p className="text-sm text-muted">{t("practice.source", { section: result.section })}</p>
+      {"expected" in result && (
+        <>
+          {!result.correct && <p>{t("practice.expected", { answer: answerLabel(t, form, result.expected) })}</p>}
+          <p>
+            <span className="font-medium">{t("practice.explanation")}</span>
+            {result.explanation}
+          </p>
+          <p className="text-sm text-muted">{t("practice.source", { section: result.section })}</p>
+        </>
+      )}
     </div>
   );
 }

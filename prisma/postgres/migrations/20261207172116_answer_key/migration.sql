@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Assignment" ADD COLUMN     "answerKey" TEXT NOT NULL DEFAULT 'final';
+
