@@ -42,6 +42,23 @@ test("a protected page sends a visitor to sign-in and back", async ({ page }) =>
   await expect(page.getByRole("heading", { name: "账户", exact: true })).toBeVisible();
 });
 
+test("after sign-up and sign-in only a page of this site is followed", async ({ page, baseURL }) => {
+  // Both start with one slash; the browser reads them as //evil.example (a tab is dropped, \ is /).
+  const email = freshEmail("redirect");
+  await page.goto("/signup?callbackUrl=%2F%5Cevil.example%2Fx");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("显示名称").fill("跳转");
+  await page.getByLabel("密码").fill("secret-pass-3");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByRole("button", { name: /用户菜单: 跳转/ })).toBeVisible();
+  expect(page.url()).toBe(`${baseURL}/`);
+  await signOut(page);
+  await page.goto("/signin?callbackUrl=%2F%09%2Fevil.example%2Fx");
+  await signIn(page, email, "secret-pass-3");
+  await expect(page.getByRole("button", { name: /用户菜单: 跳转/ })).toBeVisible();
+  expect(page.url()).toBe(`${baseURL}/`);
+});
+
 test("a signed-in user changes display name and password; other devices are signed out", async ({ page, browser }) => {
   const email = freshEmail("rename");
   await signUp(page, { email, name: "旧名字", password: "first-password" });
