@@ -31,7 +31,7 @@ test("sign-up validates the password length and a taken email", async ({ page })
   await expect(page.getByText("密码至少需要 8 个字符。")).toBeVisible();
   await page.getByLabel("密码").fill("long enough password");
   await page.getByRole("button", { name: "创建账号" }).click();
-  await expect(page.getByText("这个邮箱已经注册。")).toBeVisible();
+  await expect(page.getByText("无法用这些信息创建账号。如果你已有账号，请直接登录。")).toBeVisible();
 });
 
 test("a protected page sends a visitor to sign-in and back", async ({ page }) => {

@@ -10,6 +10,10 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DEMO: z.enum(["0", "1"], "DEMO must be 0 or 1").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TRUSTED_PROXIES: z
+    .string()
+    .regex(/^\d{1,2}$/, "TRUSTED_PROXIES must be the number of proxies in front of the app, such as 0 or 1")
+    .optional(),
 });
 
 export interface Env {
@@ -18,6 +22,8 @@ export interface Env {
   nodeEnv: "development" | "production" | "test";
   demo: boolean;
   port: number;
+  /** Proxies in front of the app that append to X-Forwarded-For (lib/server/rate-limit.ts, clientIp). */
+  trustedProxies: number;
 }
 
 /** Thrown for a bad environment; its message is one line per problem, without a stack. */
@@ -48,6 +54,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>> = 
     nodeEnv: env.NODE_ENV,
     demo: env.DEMO === undefined ? env.NODE_ENV !== "production" : env.DEMO === "1",
     port: env.PORT,
+    trustedProxies: Number(env.TRUSTED_PROXIES ?? 0),
   };
 }
 

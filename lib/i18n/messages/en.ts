@@ -88,7 +88,7 @@ export const en: Messages = {
     CONFLICT: "That conflicts with existing data.",
     RATE_LIMITED: "Too many attempts. Please try again later.",
     network: "No connection. Check it and try again.",
-    emailTaken: "This email is already registered.",
+    emailUnavailable: "Could not create an account with these details. If you already have one, sign in.",
     emailInvalid: "Enter a valid email address.",
     passwordTooShort: "The password needs at least 8 characters.",
     passwordTooLong: "The password is too long (200 characters at most).",

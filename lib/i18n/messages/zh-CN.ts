@@ -89,7 +89,7 @@ export const zhCN = {
     CONFLICT: "与已有数据冲突。",
     RATE_LIMITED: "尝试太频繁，请稍后再试。",
     network: "连接失败，请检查网络后重试。",
-    emailTaken: "这个邮箱已经注册。",
+    emailUnavailable: "无法用这些信息创建账号。如果你已有账号，请直接登录。",
     emailInvalid: "请输入有效的邮箱地址。",
     passwordTooShort: "密码至少需要 8 个字符。",
     passwordTooLong: "密码太长（最多 200 个字符）。",

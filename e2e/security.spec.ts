@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+import { freshEmail } from "./helpers";
+import { openDb } from "./api";
+
+// HTTP-level checks of the server's own answers: the address rate limits count, the headers,
+// next-auth's endpoints. Each test makes what it needs; none spends a shared limit's budget
+// beyond one request.
+
+test("a sign-in is counted against the connecting address, not the X-Forwarded-For a client sends", async ({ request }) => {
+  const spoof = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+  const csrf = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  // One failed sign-in (a success would be refunded): one of the loopback address's 300.
+  const reply = await request.post("/api/auth/callback/credentials", {
+    headers: { "X-Forwarded-For": spoof },
+    form: { csrfToken: csrf.csrfToken, email: freshEmail("spoof"), password: "wrong-password", json: "true" },
+    maxRedirects: 0,
+  });
+  expect(reply.status()).toBeLessThan(500);
+  const db = openDb();
+  const keys = (db.prepare(`SELECT key FROM "RateLimit" WHERE key LIKE 'signin:ip:%'`).all() as { key: string }[]).map((r) => r.key);
+  db.close();
+  expect(keys).not.toContain(`signin:ip:${spoof}`);
+  expect(keys.some((key) => key === "signin:ip:127.0.0.1" || key === "signin:ip:::1")).toBe(true);
+});
