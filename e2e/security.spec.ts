@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { freshEmail } from "./helpers";
-import { openDb } from "./api";
+import { openDb, persona } from "./api";
 
 // HTTP-level checks of the server's own answers: the address rate limits count, the headers,
 // next-auth's endpoints. Each test makes what it needs; none spends a shared limit's budget
@@ -21,4 +21,22 @@ test("a sign-in is counted against the connecting address, not the X-Forwarded-F
   db.close();
   expect(keys).not.toContain(`signin:ip:${spoof}`);
   expect(keys.some((key) => key === "signin:ip:127.0.0.1" || key === "signin:ip:::1")).toBe(true);
+});
+
+test("join-link previews count in the join limit: past it the page no longer tells whether a code exists", async ({ playwright, baseURL }) => {
+  // A fresh student: the limit is per user, so no other spec shares this budget.
+  const student = await persona(playwright, String(baseURL), "student", "peek");
+  const page = async (code: string) => (await student.request.get(`/join/${code}`)).text();
+  const codes = Array.from({ length: 20 }, (_, i) => `22222${"23456789ABCDEFGHJKMNPQRSTUVWXYZ"[i]}`);
+  for (const code of codes) expect(await page(code)).toContain("没有使用这个加入码的班级");
+  const limited = await page("ABCDEF");
+  expect(limited).toContain('data-testid="join-rate-limited"');
+  expect(limited).not.toContain("没有使用这个加入码的班级");
+  await student.request.dispose();
+});
+
+test("an anonymous visitor's join link shows nothing of the class: it asks to sign in first", async ({ request }) => {
+  const reply = await request.get("/join/ABCDEF", { maxRedirects: 0 });
+  expect([302, 303, 307, 308]).toContain(reply.status());
+  expect(reply.headers()["location"]).toMatch(/\/signin\?callbackUrl=%2Fjoin%2FABCDEF$/);
 });
