@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { freshEmail } from "./helpers";
-import { openDb, persona } from "./api";
+import { callAction, Form, must, openDb, persona } from "./api";
 
 // HTTP-level checks of the server's own answers: the address rate limits count, the headers,
 // next-auth's endpoints. Each test makes what it needs; none spends a shared limit's budget
@@ -39,4 +39,32 @@ test("an anonymous visitor's join link shows nothing of the class: it asks to si
   const reply = await request.get("/join/ABCDEF", { maxRedirects: 0 });
   expect([302, 303, 307, 308]).toContain(reply.status());
   expect(reply.headers()["location"]).toMatch(/\/signin\?callbackUrl=%2Fjoin%2FABCDEF$/);
+});
+
+test("a GET of the credentials callback goes to the sign-in page, which says to try again (no 500)", async ({ request }) => {
+  const reply = await request.get("/api/auth/callback/credentials", { maxRedirects: 0 });
+  expect(reply.status()).toBe(303);
+  expect(reply.headers()["location"]).toBe("/signin?error=Callback");
+  // next-auth's own error endpoint lands on the same page (pages.error).
+  const error = await request.get("/api/auth/error?error=Configuration", { maxRedirects: 0 });
+  expect(error.status()).toBeLessThan(400);
+  expect(error.headers()["location"]).toMatch(/\/signin\?error=Configuration$/);
+  const page = await request.get("/signin?error=Callback");
+  expect(page.status()).toBe(200);
+  expect(await page.text()).toContain("登录没有完成，请再试一次。");
+});
+
+test("HSTS is not sent while NEXTAUTH_URL is http (the e2e server's)", async ({ request }) => {
+  const reply = await request.get("/signin");
+  expect(reply.headers()["content-security-policy"]).toBeTruthy();
+  expect(reply.headers()["strict-transport-security"]).toBeUndefined();
+});
+
+test("a class's join link is on NEXTAUTH_URL whatever X-Forwarded-Host the request carries", async ({ playwright, baseURL }) => {
+  const teacher = await persona(playwright, String(baseURL), "teacher", "joinhost");
+  const { classId } = await must<{ classId: string }>(callAction(teacher.request, "lib/features/classes/actions.ts#createClassAction", [new Form({ name: "链接班" })]));
+  const html = await (await teacher.request.get(`/classes/${classId}`, { headers: { "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https" } })).text();
+  expect(html).toMatch(new RegExp(`${String(baseURL).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/join/[0-9A-Z]{6}`));
+  expect(html).not.toContain("evil.example");
+  await teacher.request.dispose();
 });

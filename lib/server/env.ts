@@ -19,6 +19,8 @@ const schema = z.object({
 export interface Env {
   database: DatabaseTarget;
   nextAuthSecret: string | undefined;
+  /** NEXTAUTH_URL, the app's public URL (start.ts sets `http://localhost:$PORT` when unset). */
+  publicUrl: string;
   nodeEnv: "development" | "production" | "test";
   demo: boolean;
   port: number;
@@ -51,6 +53,7 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>> = 
   return {
     database,
     nextAuthSecret: env.NEXTAUTH_SECRET,
+    publicUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     nodeEnv: env.NODE_ENV,
     demo: env.DEMO === undefined ? env.NODE_ENV !== "production" : env.DEMO === "1",
     port: env.PORT,

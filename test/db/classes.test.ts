@@ -166,8 +166,10 @@ describe(`classes on ${db.$engine}`, () => {
     const unknown = cls.joinCode === "222222" ? "333333" : "222222";
     const student = await makeUser("student");
     for (let i = 0; i < JOIN_ATTEMPTS.limit; i++) await previewJoin(db, student.id, i % 2 ? cls.joinCode : unknown, T1);
+    expect(await previewJoin(db, student.id, "not a code", T1)).toBeNull(); // says nothing, not counted
     // Past the limit neither a preview nor a join says whether a code exists.
     await expectAppError(previewJoin(db, student.id, cls.joinCode, T1), "RATE_LIMITED");
+    await expectAppError(previewJoin(db, student.id, unknown, T1), "RATE_LIMITED");
     await expectAppError(countJoinAttempt(db, student.id, T1), "RATE_LIMITED");
     // The other way round: joins spend what previews could use.
     const other = await makeUser("student");

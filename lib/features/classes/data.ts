@@ -68,13 +68,14 @@ export async function getStudentClass(db: Db, userId: UserId, classId: string): 
 }
 
 /**
- * The class behind a typed or linked code, or null: what the join link shows. Counted as a join
- * attempt (RATE_LIMITED past the limit), like joining.
+ * The class behind a typed or linked code, or null: what the join link shows. A code that could
+ * exist counts as a join attempt (RATE_LIMITED past the limit), like joining; a malformed one
+ * tells nothing and does not count.
  */
 export async function previewJoin(db: Db, userId: UserId, typedCode: string, now: Date): Promise<JoinPreview | null> {
-  await countJoinAttempt(db, userId, now);
   const joinCode = normalizeJoinCode(typedCode);
   if (!joinCode) return null;
+  await countJoinAttempt(db, userId, now);
   const found = await db.class.findUnique({
     where: { joinCode },
     include: { teacher: { select: { name: true } }, members: { where: { userId }, select: { userId: true } } },

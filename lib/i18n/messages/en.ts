@@ -64,6 +64,7 @@ export const en: Messages = {
     noAccount: "No account yet?",
     haveAccount: "Already have an account?",
     invalidCredentials: "Email or password is incorrect.",
+    signInIncomplete: "Signing in did not complete. Please try again.",
     passwordHint: "At least 8 characters.",
     demoTitle: "Demo accounts",
     demoStudent: "Student: {email} / {password}",

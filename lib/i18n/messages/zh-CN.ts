@@ -65,6 +65,7 @@ export const zhCN = {
     noAccount: "还没有账号？",
     haveAccount: "已经有账号？",
     invalidCredentials: "邮箱或密码不正确。",
+    signInIncomplete: "登录没有完成，请再试一次。",
     passwordHint: "至少 8 个字符。",
     demoTitle: "演示账号",
     demoStudent: "学生：{email} / {password}",
