@@ -3,8 +3,8 @@ import { freshEmail } from "./helpers";
 import { callAction, Form, must, openDb, persona } from "./api";
 
 // HTTP-level checks of the server's own answers: the address rate limits count, the headers,
-// next-auth's endpoints. Each test makes what it needs; none spends a shared limit's budget
-// beyond one request.
+// next-auth's endpoints. Each test makes what it needs; of the loopback address's shared
+// budgets they spend one failed sign-in and a sign-up per persona.
 
 test("a sign-in is counted against the connecting address, not the X-Forwarded-For a client sends", async ({ request }) => {
   const spoof = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
