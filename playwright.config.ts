@@ -15,7 +15,7 @@ const chromium = {
 // the other way round, and the teacher's keyboard flows are a desktop's: a second project would repeat the same test. The HTTP-only specs (no page, so the viewport changes nothing) would only
 // double their accounts and time.
 const PHONE_ONLY = ["**/assignments.spec.ts", "**/phone-layout.spec.ts"];
-const DESKTOP_ONLY = ["**/classes.spec.ts", "**/teacher-forms.spec.ts", "**/authz-matrix.spec.ts", "**/bad-input.spec.ts", "**/csrf.spec.ts"];
+const DESKTOP_ONLY = ["**/classes.spec.ts", "**/teacher-forms.spec.ts", "**/authz-matrix.spec.ts", "**/bad-input.spec.ts", "**/csrf.spec.ts", "**/security.spec.ts"];
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,5 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy } from "@/lib/server/csp";
+import { env } from "@/lib/server/env";
+import { strictTransportSecurity } from "@/lib/server/hsts";
 
 /** Next's own limit for a server action's body (next.config.js serverActions.bodySizeLimit, default 1 MB). */
 const ACTION_BODY_LIMIT = 1024 * 1024;
@@ -64,6 +66,9 @@ function withNonce(request: NextRequest) {
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", policy);
+  // Here, not in next.config.js: its headers are fixed at build time, NEXTAUTH_URL is read at start.
+  const hsts = strictTransportSecurity(env().publicUrl);
+  if (hsts) response.headers.set("strict-transport-security", hsts);
   return response;
 }
 

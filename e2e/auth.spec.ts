@@ -32,7 +32,7 @@ test("sign-up validates the password length and a taken email", async ({ page })
   await expect(page.getByText("密码至少需要 8 个字符。")).toBeVisible();
   await page.getByLabel("密码").fill("long enough password");
   await page.getByRole("button", { name: "创建账号" }).click();
-  await expect(page.getByText("这个邮箱已经注册。")).toBeVisible();
+  await expect(page.getByText("无法用这些信息创建账号。如果你已有账号，请直接登录。")).toBeVisible();
 });
 
 test("a protected page sends a visitor to sign-in and back", async ({ page }) => {
@@ -43,6 +43,23 @@ test("a protected page sends a visitor to sign-in and back", async ({ page }) =>
   await signIn(page, email, "return-pass-1");
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByRole("heading", { name: "账户", exact: true })).toBeVisible();
+});
+
+test("after sign-up and sign-in only a page of this site is followed", async ({ page, baseURL }) => {
+  // Both start with one slash; the browser reads them as //evil.example (a tab is dropped, \ is /).
+  const email = freshEmail("redirect");
+  await page.goto("/signup?callbackUrl=%2F%5Cevil.example%2Fx");
+  await page.getByLabel("邮箱").fill(email);
+  await page.getByLabel("显示名称").fill("跳转");
+  await page.getByLabel("密码").fill("secret-pass-3");
+  await page.getByRole("button", { name: "创建账号" }).click();
+  await expect(page.getByRole("button", { name: /用户菜单: 跳转/ })).toBeVisible();
+  expect(page.url()).toBe(`${baseURL}/`);
+  await signOut(page);
+  await page.goto("/signin?callbackUrl=%2F%09%2Fevil.example%2Fx");
+  await signIn(page, email, "secret-pass-3");
+  await expect(page.getByRole("button", { name: /用户菜单: 跳转/ })).toBeVisible();
+  expect(page.url()).toBe(`${baseURL}/`);
 });
 
 test("a signed-in user changes display name and password; other devices are signed out", async ({ page, browser }) => {

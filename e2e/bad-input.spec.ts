@@ -551,6 +551,23 @@ test("malformed values for every field of every action and route: refused cleanl
       if (!statuses.includes(response.status())) problems.push(`page ${label} ${show(raw)}: ${response.status()}`);
     }
   }
+  // Return paths and next-auth's error codes in the query, and GETs of the POST-only sign-in
+  // callback: a page (or a redirect to one), never a 5xx.
+  const returnPaths = ["//evil.example/x", "/\\evil.example/x", "/\t/evil.example/x", "/%09/evil.example", "javascript:alert(1)", "https://evil.example/", "%E0%A4%A", ...pageValues.slice(-4)];
+  const queryPages: [string, (v: string) => string, number[]][] = [
+    ["sign-in", (v) => `/signin?callbackUrl=${v}&error=${v}`, [200]],
+    ["sign-up", (v) => `/signup?callbackUrl=${v}`, [200]],
+    ["credentials callback", (v) => `/api/auth/callback/credentials?callbackUrl=${v}&error=${v}`, [303]],
+    ["auth callback", (v) => `/api/auth/callback/${v}`, [303, 400, 404]],
+  ];
+  for (const [label, url, statuses] of queryPages) {
+    for (const raw of returnPaths) {
+      const v = raw.startsWith("%") ? raw : encodeURIComponent(raw);
+      const response = await anon.get(url(v), { maxRedirects: 0 });
+      pageRequests++;
+      if (!statuses.includes(response.status())) problems.push(`page ${label} ${show(raw)}: ${response.status()}`);
+    }
+  }
   expect(usersLike(db, "badinput"), "sign-ups made by malformed requests").toBe(0);
   db.close();
   const total = all.length + 4 * brokenBodies.length + actionRequests + pageRequests;

@@ -14,6 +14,7 @@ import { ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
 import { EnvError, parseEnv } from "@/lib/server/env";
 import { buildIsCurrent, writeBuildFingerprint } from "./build-fingerprint";
 import { buildServiceWorker } from "./build-sw";
+import { nextStartArgs } from "./lib/next-start";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -99,7 +100,7 @@ async function main() {
     await buildServiceWorker().catch((error: unknown) => fail(`building the service worker failed: ${(error as Error).message}`));
   }
 
-  const server = spawn(process.execPath, [next, "start", "-p", String(env.port)], {
+  const server = spawn(process.execPath, nextStartArgs(root, env.port), {
     cwd: root,
     stdio: "inherit",
     env: { ...childEnv, NODE_ENV: "production" },

@@ -12,13 +12,19 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("auth.signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const [{ t }, user, { callbackUrl }] = await Promise.all([getT(), getOptionalUser(), searchParams]);
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+  const [{ t }, user, { callbackUrl, error }] = await Promise.all([getT(), getOptionalUser(), searchParams]);
   if (user) redirect("/");
   const query = callbackUrl ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : "";
   return (
     <div className="mx-auto flex max-w-sm flex-col gap-6">
       <h1 className="text-2xl font-bold">{t("auth.signInTitle")}</h1>
+      {/* next-auth's error redirect (`pages.error`); its code is not shown, one message fits all. */}
+      {error && (
+        <p role="alert" data-testid="signin-error" className="rounded-lg border border-bad bg-bad-soft p-3 text-bad">
+          {t("auth.signInIncomplete")}
+        </p>
+      )}
       <SignInForm callbackUrl={callbackUrl} />
       <p>
         {t("auth.noAccount")}{" "}

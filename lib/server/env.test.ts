@@ -21,6 +21,14 @@ describe("parseEnv", () => {
     expect(parseEnv({ NODE_ENV: "development", DEMO: "0" }).demo).toBe(false);
   });
 
+  it("takes TRUSTED_PROXIES as a small count, 0 by default", () => {
+    expect(parseEnv({}).trustedProxies).toBe(0);
+    expect(parseEnv({ TRUSTED_PROXIES: "2" }).trustedProxies).toBe(2);
+    for (const bad of ["-1", "one", "1.5", "", "100"]) {
+      expect(() => parseEnv({ TRUSTED_PROXIES: bad }), bad).toThrow(/TRUSTED_PROXIES must be the number of proxies/);
+    }
+  });
+
   it.each([
     ["mysql://root@localhost/app", /is not supported/],
     ["postgresql://", /not a valid PostgreSQL URL|has no host/],

@@ -11,16 +11,24 @@ const schema = z.object({
   DEMO: z.enum(["0", "1"], "DEMO must be 0 or 1").optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SIGNUPS_PER_ADDRESS: z.coerce.number("SIGNUPS_PER_ADDRESS must be a whole number").int().min(1).max(1_000_000).default(100),
+  TRUSTED_PROXIES: z
+    .string()
+    .regex(/^\d{1,2}$/, "TRUSTED_PROXIES must be the number of proxies in front of the app, such as 0 or 1")
+    .optional(),
 });
 
 export interface Env {
   database: DatabaseTarget;
   nextAuthSecret: string | undefined;
+  /** NEXTAUTH_URL, the app's public URL (start.ts sets `http://localhost:$PORT` when unset). */
+  publicUrl: string;
   nodeEnv: "development" | "production" | "test";
   demo: boolean;
   port: number;
   /** Sign-ups allowed per client address per hour. */
   signUpsPerAddress: number;
+  /** Proxies in front of the app that append to X-Forwarded-For (lib/server/rate-limit.ts, clientIp). */
+  trustedProxies: number;
 }
 
 /** Thrown for a bad environment; its message is one line per problem, without a stack. */
@@ -48,10 +56,12 @@ export function parseEnv(source: Readonly<Record<string, string | undefined>> = 
   return {
     database,
     nextAuthSecret: env.NEXTAUTH_SECRET,
+    publicUrl: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
     nodeEnv: env.NODE_ENV,
     demo: env.DEMO === undefined ? env.NODE_ENV !== "production" : env.DEMO === "1",
     port: env.PORT,
     signUpsPerAddress: env.SIGNUPS_PER_ADDRESS,
+    trustedProxies: Number(env.TRUSTED_PROXIES ?? 0),
   };
 }
 

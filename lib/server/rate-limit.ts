@@ -45,9 +45,19 @@ export async function refundHit(db: Db, key: string): Promise<void> {
   await db.rateLimit.updateMany({ where: { key, count: { gt: 0 } }, data: { count: { decrement: 1 } } });
 }
 
-/** The client's address: the first X-Forwarded-For hop (set by the load balancer), else "direct". */
-export function clientIp(headers: Pick<Headers, "get"> | Record<string, string | string[] | undefined> | undefined): string {
+type HeaderSource = Pick<Headers, "get"> | Record<string, string | string[] | undefined> | undefined;
+
+/**
+ * The client's address, for per-address limits. X-Forwarded-For always ends with the peer that
+ * connected (the server appends it: scripts/peer-address.mjs); each of the TRUSTED_PROXIES
+ * proxies in front appends the address it saw, so the client is the entry that many places
+ * left of the last. Entries further left are the client's own words and are never read.
+ * A shorter list (a request that did not pass every proxy) gives its leftmost entry.
+ */
+export function clientIp(headers: HeaderSource, trustedProxies = env().trustedProxies): string {
   const raw = headers && ("get" in headers && typeof headers.get === "function" ? headers.get("x-forwarded-for") : (headers as Record<string, string | string[] | undefined>)["x-forwarded-for"]);
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value?.split(",")[0]?.trim() || "direct";
+  const hops = (Array.isArray(raw) ? raw.join(",") : (raw ?? "")).split(",").map((hop) => hop.trim()).filter(Boolean);
+  const hop = hops[Math.max(0, hops.length - 1 - trustedProxies)];
+  // An IPv4 client on a dual-stack socket reads ::ffff:1.2.3.4; one key per address either way.
+  return hop ? hop.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "") : "direct";
 }

@@ -4,6 +4,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { closeSync, openSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { nextStartArgs } from "./next-start";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,7 +55,7 @@ export function startApp(options: StartOptions): AppServer {
   const command =
     how === "start-script"
       ? ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"]
-      : [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port)];
+      : nextStartArgs(root, port);
   const child = spawn(process.execPath, command, {
     cwd: root,
     detached: true,

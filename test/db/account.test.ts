@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { checkCredentials, RATE_LIMITED } from "@/lib/server/auth/options";
-import { allowHit, SIGN_IN_PER_ACCOUNT } from "@/lib/server/rate-limit";
-import { verifyPassword } from "@/lib/server/auth/password";
+import { allowHit, clientIp, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "@/lib/server/rate-limit";
+import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import type { UserId } from "@/lib/server/auth/session";
 import { AppError } from "@/lib/server/errors";
 import { createUser, ensureDemoAccounts, ensureDemoClass, updateName, updatePassword } from "@/lib/features/account/mutations";
@@ -25,13 +25,40 @@ describe(`accounts on ${db.$engine}`, () => {
     expect(await verifyPassword(input.password, stored.passwordHash)).toBe(true);
   });
 
-  it("refuses a second account with the same email, also when two arrive at once", async () => {
+  it("refuses a second account with the same email, also when two arrive at once, with one answer", async () => {
     const input = newAccount();
     const results = await Promise.allSettled([createUser(db, input), createUser(db, input)]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const rejected = results.find((r) => r.status === "rejected");
-    expect((rejected as PromiseRejectedResult).reason).toBeInstanceOf(AppError);
+    const raced = (rejected as PromiseRejectedResult).reason as AppError;
+    expect(raced).toBeInstanceOf(AppError);
     expect(await db.user.count({ where: { email: input.email } })).toBe(1);
+    // Found taken before or during the insert: the same code and field key, which do not say "taken".
+    const later = (await createUser(db, { ...input, name: "另一个", password: "other password" }).then(
+      () => null,
+      (e: unknown) => e,
+    )) as AppError;
+    const answer = { code: "CONFLICT", fields: { email: "errors.emailUnavailable" } };
+    expect({ code: raced.code, fields: raced.fields }).toEqual(answer);
+    expect({ code: later.code, fields: later.fields }).toEqual(answer);
+  });
+
+  it("spends a bcrypt hash on a taken email too, so the refusal takes as long as a sign-up", async () => {
+    const input = newAccount();
+    await createUser(db, input);
+    // Loose on purpose: the refusal must cost at least half a hash (it cost a lookup, ~1 ms, before).
+    const time = async (run: () => Promise<unknown>) => {
+      const start = performance.now();
+      await run().catch(() => undefined);
+      return performance.now() - start;
+    };
+    const refusals: number[] = [];
+    const hashes: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      refusals.push(await time(() => createUser(db, input)));
+      hashes.push(await time(() => hashPassword(input.password)));
+    }
+    expect(Math.min(...refusals)).toBeGreaterThan(Math.min(...hashes) / 2);
   });
 
   it("changes the display name and the password, checking the current one", async () => {
@@ -85,6 +112,24 @@ describe(`accounts on ${db.$engine}`, () => {
       expect(await checkCredentials(db, { email: input.email, password: "wrong" }, ip, now)).toBeNull();
     }
     await expect(checkCredentials(db, { email: input.email, password: input.password }, ip, now)).rejects.toThrow(RATE_LIMITED);
+  });
+
+  it("keeps an address's sign-in limit whatever X-Forwarded-For the client sends", async () => {
+    const input = newAccount();
+    await createUser(db, input);
+    const now = new Date("2026-03-01T10:00:00Z");
+    // The address has used its budget: the server appended it as the last hop after the client's.
+    const socket = `198.51.100.${Math.floor(Math.random() * 250) + 1}`;
+    await db.rateLimit.upsert({
+      where: { key: `signin:ip:${socket}` },
+      create: { key: `signin:ip:${socket}`, count: SIGN_IN_PER_IP.limit, resetAt: new Date(now.getTime() + SIGN_IN_PER_IP.windowMs) },
+      update: { count: SIGN_IN_PER_IP.limit, resetAt: new Date(now.getTime() + SIGN_IN_PER_IP.windowMs) },
+    });
+    for (const spoof of ["203.0.113.9", `${unique("x")}, 203.0.113.10`, "unknown"]) {
+      const ip = clientIp(new Headers({ "x-forwarded-for": `${spoof}, ${socket}` }), 0);
+      await expect(checkCredentials(db, { email: input.email, password: input.password }, ip, now), spoof).rejects.toThrow(RATE_LIMITED);
+    }
+    expect(await db.rateLimit.count({ where: { key: { startsWith: "signin:ip:203.0.113." } } })).toBe(0);
   });
 
   it("counts concurrent hits exactly", async () => {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { getStudentClass, getTeacherClass, listClassesOfStudent, listClassesOfTeacher, previewJoin, rosterOf } from "@/lib/features/classes/data";
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH, randomJoinCode } from "@/lib/features/classes/join-code";
+import { countJoinAttempt, JOIN_ATTEMPTS } from "@/lib/features/classes/join-limit";
 import { createClass, joinClass, regenerateJoinCode, removeStudent, setClassArchived } from "@/lib/features/classes/mutations";
 import type { Role } from "@/lib/core/roles";
 import type { SessionUser, UserId } from "@/lib/server/auth/session";
@@ -126,7 +127,7 @@ describe(`classes on ${db.$engine}`, () => {
     await createClass(db, teacher, { name: "新班" }, T1);
     await setClassArchived(db, teacher, cls.id, true);
     await expectAppError(joinClass(db, student, cls.joinCode, T1), "CONFLICT", { code: "classes.join.archived" });
-    expect(await previewJoin(db, student.id, cls.joinCode)).toMatchObject({ archived: true, alreadyMember: false });
+    expect(await previewJoin(db, student.id, cls.joinCode, T1)).toMatchObject({ archived: true, alreadyMember: false });
     expect((await listClassesOfTeacher(db, teacher)).map((c) => [c.name, c.archived])).toEqual([
       ["新班", false],
       ["旧班", true],
@@ -143,13 +144,13 @@ describe(`classes on ${db.$engine}`, () => {
     await expectAppError(joinClass(db, student, unknown, T1), "NOT_FOUND", { code: "classes.join.codeUnknown" });
     await expectAppError(joinClass(db, student, "ABC10O", T1), "INVALID_INPUT", { code: "classes.join.codeFormat" });
     await expectAppError(joinClass(db, student, "", T1), "INVALID_INPUT");
-    expect(await previewJoin(db, student.id, "nonsense")).toBeNull();
+    expect(await previewJoin(db, student.id, "nonsense", T1)).toBeNull();
     expect(await listClassesOfStudent(db, student.id)).toEqual([]);
   });
 
   it("shows a join link's class, and whether the student is in it already", async () => {
     const { student, cls } = await classWithStudent();
-    expect(await previewJoin(db, student.id, cls.joinCode.toLowerCase())).toEqual({
+    expect(await previewJoin(db, student.id, cls.joinCode.toLowerCase(), T1)).toEqual({
       classId: cls.id,
       joinCode: cls.joinCode,
       name: "高一（3）班",
@@ -157,7 +158,28 @@ describe(`classes on ${db.$engine}`, () => {
       archived: false,
       alreadyMember: true,
     });
-    expect(await previewJoin(db, (await makeUser("student")).id, cls.joinCode)).toMatchObject({ alreadyMember: false });
+    expect(await previewJoin(db, (await makeUser("student")).id, cls.joinCode, T1)).toMatchObject({ alreadyMember: false });
+  });
+
+  it("counts each join-link preview in the join limit, teachers' too, and joins in the same count", async () => {
+    const { cls } = await classWithStudent();
+    const unknown = cls.joinCode === "222222" ? "333333" : "222222";
+    const student = await makeUser("student");
+    for (let i = 0; i < JOIN_ATTEMPTS.limit; i++) await previewJoin(db, student.id, i % 2 ? cls.joinCode : unknown, T1);
+    expect(await previewJoin(db, student.id, "not a code", T1)).toBeNull(); // says nothing, not counted
+    // Past the limit neither a preview nor a join says whether a code exists.
+    await expectAppError(previewJoin(db, student.id, cls.joinCode, T1), "RATE_LIMITED");
+    await expectAppError(previewJoin(db, student.id, unknown, T1), "RATE_LIMITED");
+    await expectAppError(countJoinAttempt(db, student.id, T1), "RATE_LIMITED");
+    // The other way round: joins spend what previews could use.
+    const other = await makeUser("student");
+    for (let i = 0; i < JOIN_ATTEMPTS.limit; i++) await countJoinAttempt(db, other.id, T1);
+    await expectAppError(previewJoin(db, other.id, cls.joinCode, T1), "RATE_LIMITED");
+    const teacher = await makeUser("teacher");
+    for (let i = 0; i < JOIN_ATTEMPTS.limit; i++) await previewJoin(db, teacher.id, unknown, T1);
+    await expectAppError(previewJoin(db, teacher.id, cls.joinCode, T1), "RATE_LIMITED");
+    // A new window starts afresh.
+    expect(await previewJoin(db, student.id, cls.joinCode, new Date(T1.getTime() + JOIN_ATTEMPTS.windowMs + 1000))).toMatchObject({ classId: cls.id });
   });
 
   it("removes a student, who then no longer sees the class", async () => {
@@ -176,7 +198,7 @@ describe(`classes on ${db.$engine}`, () => {
     expect(fresh).not.toBe(cls.joinCode);
     const student = await makeUser("student");
     await expectAppError(joinClass(db, student, cls.joinCode, T1), "NOT_FOUND");
-    expect(await previewJoin(db, student.id, cls.joinCode)).toBeNull();
+    expect(await previewJoin(db, student.id, cls.joinCode, T1)).toBeNull();
     expect(await joinClass(db, student, fresh, T1)).toEqual({ classId: cls.id, alreadyMember: false });
     expect((await getTeacherClass(db, teacher, cls.id)).roster).toHaveLength(2);
   });

@@ -21,7 +21,7 @@ export default async function ClassPage({ params }: Props) {
   const [{ locale }, settings] = await Promise.all([getT(), getSettings(db(), user.id)]);
   if (user.role === "teacher") {
     const cls = await orNotFound(getTeacherClass(db(), user, classId));
-    return <TeacherClassView cls={cls} joinUrl={await joinUrlFor(cls.joinCode)} locale={locale} timeZone={settings.timeZone} />;
+    return <TeacherClassView cls={cls} joinUrl={joinUrlFor(cls.joinCode)} locale={locale} timeZone={settings.timeZone} />;
   }
   const cls = await orNotFound(getStudentClass(db(), user.id, classId));
   return <StudentClassView cls={cls} locale={locale} timeZone={settings.timeZone} />;

@@ -11,9 +11,12 @@ import type { SignUpInput } from "./schema";
 
 // Writes take the db as an argument so the data-layer tests run them on SQLite and PostgreSQL.
 
+/**
+ * Creates an account. A taken email gets one answer, however it is found taken, and costs the
+ * same bcrypt hash as a new account: the unique index decides, after the hash, with no lookup
+ * before it that could answer early (ARCHITECTURE.md, Accounts).
+ */
 export async function createUser(db: Db, input: SignUpInput) {
-  const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw new AppError(AppErrorCode.Conflict, { email: "errors.emailTaken" });
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.user.create({
@@ -21,10 +24,7 @@ export async function createUser(db: Db, input: SignUpInput) {
       select: { id: true, email: true, name: true, role: true },
     });
   } catch (error) {
-    // Two sign-ups with one email at once: the unique index decides.
-    if ((error as { code?: string }).code === "P2002") {
-      throw new AppError(AppErrorCode.Conflict, { email: "errors.emailTaken" });
-    }
+    if ((error as { code?: string }).code === "P2002") throw new AppError(AppErrorCode.Conflict, { email: "errors.emailUnavailable" });
     throw error;
   }
 }

@@ -2,14 +2,11 @@
 import { revalidatePath } from "next/cache";
 import { requireTeacher, requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
-import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
-import { allowHit } from "@/lib/server/rate-limit";
+import { toActionResult, type ActionResult } from "@/lib/server/errors";
 import { formObject, parseInput } from "@/lib/server/validate";
+import { countJoinAttempt } from "./join-limit";
 import { createClass, joinClass, regenerateJoinCode, removeStudent, setClassArchived } from "./mutations";
 import { archiveInput, classIdInput, joinInput, removeStudentInput } from "./schema";
-
-/** Join attempts per student: codes cannot be guessed by trying many. */
-const JOIN_ATTEMPTS = { limit: 20, windowMs: 15 * 60_000 };
 
 function revalidateClass(classId: string) {
   revalidatePath("/classes");
@@ -60,7 +57,7 @@ export async function joinClassAction(form: FormData): Promise<ActionResult<{ cl
     const user = await requireUser();
     const { code } = parseInput(joinInput, formObject(form));
     const now = new Date();
-    if (!(await allowHit(db(), `join:user:${user.id}`, JOIN_ATTEMPTS, now))) throw new AppError(AppErrorCode.RateLimited);
+    await countJoinAttempt(db(), user.id, now);
     const joined = await joinClass(db(), user, code, now);
     revalidateClass(joined.classId);
     return joined;

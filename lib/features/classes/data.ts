@@ -4,6 +4,7 @@ import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import { classOfMember, classOfTeacher } from "./access";
 import { normalizeJoinCode } from "./join-code";
+import { countJoinAttempt } from "./join-limit";
 import type { JoinPreview, RosterMember, StudentClassSummary, TeacherClassSummary } from "./schema";
 
 // Reads are scoped through access.ts or by the user's own id: a teacher sees only their
@@ -66,10 +67,15 @@ export async function getStudentClass(db: Db, userId: UserId, classId: string): 
   return { id: row.class.id, name: row.class.name, teacherName: row.class.teacher.name, archived: row.class.archived, joinedAt: row.joinedAt };
 }
 
-/** The class behind a typed or linked code, or null: what the join link shows. */
-export async function previewJoin(db: Db, userId: UserId, typedCode: string): Promise<JoinPreview | null> {
+/**
+ * The class behind a typed or linked code, or null: what the join link shows. A code that could
+ * exist counts as a join attempt (RATE_LIMITED past the limit), like joining; a malformed one
+ * tells nothing and does not count.
+ */
+export async function previewJoin(db: Db, userId: UserId, typedCode: string, now: Date): Promise<JoinPreview | null> {
   const joinCode = normalizeJoinCode(typedCode);
   if (!joinCode) return null;
+  await countJoinAttempt(db, userId, now);
   const found = await db.class.findUnique({
     where: { joinCode },
     include: { teacher: { select: { name: true } }, members: { where: { userId }, select: { userId: true } } },

@@ -1,13 +1,11 @@
 import "server-only";
-import { headers } from "next/headers";
+import { env } from "@/lib/server/env";
 
 /**
- * The absolute join link for a code, on the host the teacher is using: students scanning the
- * projected QR code reach the same site. A proxy's X-Forwarded-* headers take precedence.
+ * The absolute join link for a code, on the app's public URL (NEXTAUTH_URL): what students scan
+ * from the projected QR code. Not from the request's Host or X-Forwarded-Host, which the client
+ * writes.
  */
-export async function joinUrlFor(code: string): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost";
-  const proto = h.get("x-forwarded-proto") ?? (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}/join/${code}`;
+export function joinUrlFor(code: string): string {
+  return new URL(`/join/${encodeURIComponent(code)}`, env().publicUrl).href;
 }

@@ -58,7 +58,8 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: authSecret(),
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
-    pages: { signIn: "/signin" },
+    // next-auth's errors land on the sign-in page (`?error=…`), not on its own unstyled page.
+    pages: { signIn: "/signin", error: "/signin" },
     providers: [
       CredentialsProvider({
         name: "email",

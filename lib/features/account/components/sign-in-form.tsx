@@ -4,11 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
-
-/** Only same-site paths are followed after sign-in, so a crafted link cannot send users away. */
-export function safeReturnPath(value: string | null | undefined): string {
-  return value && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
+import { safeReturnPath } from "../return-path";
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }) {
   const { t } = useI18n();
@@ -32,7 +28,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }
       return;
     }
     // A full navigation: every server component (header included) renders with the new session.
-    window.location.assign(safeReturnPath(callbackUrl));
+    window.location.assign(safeReturnPath(callbackUrl, window.location.origin));
   }
 
   return (

@@ -7,7 +7,7 @@ import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { importGuestAnswers } from "@/lib/features/study/guest-reviews";
 import { signUpAction } from "../actions";
-import { safeReturnPath } from "./sign-in-form";
+import { safeReturnPath } from "../return-path";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }) {
   const { t } = useI18n();
@@ -32,7 +32,7 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }
     await signIn("credentials", { email: result.data.email, password: String(form.get("password") ?? ""), redirect: false });
     // What the visitor answered in practice becomes their first reviews; a failure loses only that.
     await importGuestAnswers().catch(() => undefined);
-    window.location.assign(safeReturnPath(callbackUrl));
+    window.location.assign(safeReturnPath(callbackUrl, window.location.origin));
   }
 
   return (

@@ -18,8 +18,15 @@ export async function TeachersCannotJoin() {
 }
 
 /** What a join link shows: the class and a Join button, or why it cannot be joined. */
-export async function JoinPreviewCard({ preview, role }: { preview: JoinPreview | null; role: Role }) {
+export async function JoinPreviewCard({ preview, role }: { preview: JoinPreview | null | "RATE_LIMITED"; role: Role }) {
   const { t } = await getT();
+  if (preview === "RATE_LIMITED") {
+    return (
+      <p role="alert" data-testid="join-rate-limited">
+        {t("errors.RATE_LIMITED")}
+      </p>
+    );
+  }
   if (!preview) {
     return (
       <>
