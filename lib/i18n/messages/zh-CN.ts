@@ -88,6 +88,7 @@ export const zhCN = {
     INVALID_INPUT: "输入有误，请检查。",
     CONFLICT: "与已有数据冲突。",
     RATE_LIMITED: "尝试太频繁，请稍后再试。",
+    importDone: "练习记录只能在新账户开始学习前导入一次。",
     network: "连接失败，请检查网络后重试。",
     emailTaken: "这个邮箱已经注册。",
     emailInvalid: "请输入有效的邮箱地址。",
