@@ -162,7 +162,7 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
           applied = late.review;
         } else {
           // The latest entry is nearly always a review: then it is the review in effect, no second read.
-          const lastElapsedDays = latest?.kind === "review" && reviewedAt >= latest.reviewedAt ? latest.elapsedDays : await lastElapsedOf(tx, card.id);
+          const lastElapsedDays = latest?.kind === "review" ? latest.elapsedDays : await lastElapsedOf(tx, card.id);
           applied = applyReview(state, rating, reviewedAt, settings, card.id, { lastElapsedDays });
         }
         const log = await tx.reviewLog.create({
