@@ -15,7 +15,7 @@ import path from "node:path";
 import { readmeTable } from "./lib/report";
 import { BENCH_DIR, log, machine, ROOT, round, WORK_DIR } from "./lib/util";
 
-const ALL = ["bank", "reviews", "queue", "pages", "grade", "load"] as const;
+const ALL = ["bank", "reviews", "queue", "pages", "grade", "load", "attack"] as const;
 type Name = (typeof ALL)[number];
 
 const tableOnly = process.argv.includes("--table");

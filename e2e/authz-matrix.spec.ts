@@ -143,7 +143,8 @@ const entries: Entry[] = [
   route("api/study/offline", "GET", () => "/api/study/offline?days=3", SIGNED_IN),
   route("api/health", "GET", () => "/api/health", PUBLIC),
   route("api/reviews", "POST", () => "/api/reviews", SIGNED_IN, (f) => ({ clientId: unique(f), questionId: f.questionId, response: "x" })),
-  route("api/reviews/import", "POST", () => "/api/reviews/import", SIGNED_IN, (f) => ({ reviews: [{ clientId: unique(f), questionId: f.questionId, response: "x", reviewedAt: new Date().toISOString() }] })),
+  // Once per account, before it has studied: every persona has just reviewed (the row above), so a CONFLICT for each.
+  route("api/reviews/import", "POST", () => "/api/reviews/import", ["signin", "code:CONFLICT", "code:CONFLICT", "code:CONFLICT", "code:CONFLICT"], (f) => ({ reviews: [{ clientId: unique(f), questionId: f.questionId, response: "x", reviewedAt: new Date().toISOString() }] })),
   // The student's own review was not a wrong typed answer: a CONFLICT for them, NOT_FOUND for others.
   route("api/reviews/override", "POST", () => "/api/reviews/override", ["signin", "code:CONFLICT", "denied", "denied", "denied"], (f) => ({ reviewClientId: f.reviewClientId })),
   route("classes/[classId]/assignments/[assignmentId]/report/csv", "GET", (f) => `${a(f)}/report/csv?kind=students`, TEACHER_OF_CLASS),

@@ -16,6 +16,8 @@ declare module "autocannon" {
       connections?: number;
       duration?: number;
       pipelining?: number;
+      /** Requests per second over all connections (a steady load, not as fast as possible). */
+      overallRate?: number;
       path?: string;
       requests?: Request[];
     }

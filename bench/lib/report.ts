@@ -95,6 +95,20 @@ export function readmeTable(doc: { machine: any; date: string; fullRun: { second
     }
   }
 
+  const at = r.attack;
+  if (at?.error) row("7 attack", "run", at.error, "", false);
+  else if (at) {
+    for (const engine of ["sqlite", "postgres"]) {
+      const x = at[engine];
+      if (!x) continue;
+      const label = `7 attack (${engine === "sqlite" ? "SQLite" : "PostgreSQL"})`;
+      row(label, `others' review p50/p95 without → with the attacker (${x.victimRate} req/s)`, `${x.normal.review.p50}/${x.normal.review.p95} → ${x.attacked.review.p50}/${x.attacked.review.p95} ms`, "", null);
+      row(label, "others' review p95 with ÷ without", `${x.p95Ratio}`, `≤ ${x.targets.p95Ratio}`, x.met.p95Ratio);
+      row(label, "GET /api/health p95/max without → with", `${x.normal.health.p95}/${x.normal.health.max} → ${x.attacked.health.p95}/${x.attacked.health.max} ms`, "", null);
+      row(label, "attacker: imports (p95), late reviews n (p95), 429s", `${x.attack.imports} (${x.attack.import.p95} ms), ${x.attack.lateReviews.n} (${x.attack.lateReviews.p95} ms), ${x.attack.rateLimited}`, "", null);
+    }
+  }
+
   // The plans of the due-queue reads, SQL shortened to what follows FROM.
   const plans: string[] = [];
   for (const [key, label] of [

@@ -1,5 +1,6 @@
 import type { Db } from "./db/create";
 import { env } from "./env";
+import { AppError, AppErrorCode } from "./errors";
 
 export interface RateRule {
   /** Requests allowed per window. */
@@ -60,4 +61,45 @@ export function clientIp(headers: HeaderSource, trustedProxies = env().trustedPr
   const hop = hops[Math.max(0, hops.length - 1 - trustedProxies)];
   // An IPv4 client on a dual-stack socket reads ::ffff:1.2.3.4; one key per address either way.
   return hop ? hop.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/i, "") : "direct";
+}
+
+/** A token bucket: `capacity` units at once, refilled at `perSecond`. */
+export interface BucketRule {
+  capacity: number;
+  perSecond: number;
+}
+
+/**
+ * The review routes (review, undo, override, import), per user. A full outbox of offline reviews
+ * (the offline bundle holds at most 300 items) goes through at once; sustained, two a second is
+ * more than anyone answers. The outbox waits on a 429 and tries again later.
+ */
+export const REVIEWS_PER_USER: BucketRule = { capacity: 300, perSecond: 2 };
+
+const buckets = new Map<string, { tokens: number; at: number }>();
+/** Past this many keys, full buckets are dropped (a full bucket is the same as none). */
+const MAX_BUCKETS = 10_000;
+
+/**
+ * Takes `cost` units from the bucket `key`, or none if it holds fewer. In this process's memory,
+ * not the database: it is on the review's hot path, where a write per request would cost as much
+ * as the review itself. So it holds per app server; behind N servers a user gets up to N times it.
+ */
+export function allowLocalHits(key: string, cost: number, rule: BucketRule, nowMs: number): boolean {
+  const bucket = buckets.get(key);
+  const tokens = bucket ? Math.min(rule.capacity, bucket.tokens + ((nowMs - bucket.at) / 1000) * rule.perSecond) : rule.capacity;
+  if (tokens < cost) {
+    buckets.set(key, { tokens, at: nowMs });
+    return false;
+  }
+  if (!bucket && buckets.size >= MAX_BUCKETS) {
+    for (const [k, b] of buckets) if (b.tokens + ((nowMs - b.at) / 1000) * rule.perSecond >= rule.capacity) buckets.delete(k);
+  }
+  buckets.set(key, { tokens: tokens - cost, at: nowMs });
+  return true;
+}
+
+/** Charges `cost` review units (REVIEWS_PER_USER) to the user; over the limit, RATE_LIMITED (429). */
+export function chargeReviews(userId: string, cost: number, nowMs = Date.now()): void {
+  if (!allowLocalHits(`reviews:${userId}`, cost, REVIEWS_PER_USER, nowMs)) throw new AppError(AppErrorCode.RateLimited);
 }

@@ -12,8 +12,10 @@ import {
 import { describe, expect, it } from "vitest";
 import {
   applyReview,
+  compareEntries,
   formatInterval,
   fromFsrsCard,
+  insertLateReview,
   isLeechLapseCount,
   newCard,
   previewIntervals,
@@ -147,6 +149,8 @@ describe("applyReview", () => {
       prevScheduledDays: before.scheduledDays,
       prevLearningSteps: before.learningSteps,
       prevLastReview: before.lastReview,
+      prevReps: before.reps,
+      prevLapses: before.lapses,
       // ts-fsrs counts whole UTC calendar days between reviews.
       elapsedDays: Math.round(
         (Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) -
@@ -427,5 +431,59 @@ describe("retrievability", () => {
     const atDue = retrievability(card, card.due, SHANGHAI);
     expect(atDue).toBeGreaterThan(0.85);
     expect(atDue).toBeLessThan(0.95);
+  });
+});
+
+describe("insertLateReview", () => {
+  const settings = { ...SHANGHAI, desiredRetention: 0.95 };
+  const sim = simulate("late-reviews", 12, 40, settings);
+
+  /** replay's lastElapsedDays just before `at`: the latest review in effect, 0 after a reset. */
+  function lastElapsedBefore(log: readonly ReviewEntry[], at: Date): number {
+    const undone = new Set(log.filter((e) => e.kind === "undo").map((e) => e.undoOf));
+    const earlier = log.filter((e) => e.reviewedAt < at && e.kind !== "undo" && e.kind !== "unsuspend" && !undone.has(e.id)).sort(compareEntries);
+    const last = earlier.at(-1);
+    return last?.kind === "review" ? last.elapsedDays : 0;
+  }
+
+  it("gives replay's card, re-applying only the later entries, and keeps their checkpoints true", () => {
+    let inserted = 0;
+    let refused = 0;
+    for (const [cardId, { createdAt }] of sim.cards) {
+      let log = [...sim.log.get(cardId)!];
+      // Two late reviews per card, each between two entries (the second uses the first's rewritten checkpoints).
+      for (const k of [0.6, 0.3]) {
+        const i = Math.floor(log.length * k);
+        const a = log[i];
+        const b = log[i + 1];
+        if (!a || !b || b.reviewedAt.getTime() - a.reviewedAt.getTime() < 2) continue;
+        const at = new Date(Math.floor((a.reviewedAt.getTime() + b.reviewedAt.getTime()) / 2));
+        const later = log.filter((e) => e.reviewedAt > at);
+        const plan = insertLateReview(later, 1 + (i % 4), at, lastElapsedBefore(log, at), settings, cardId);
+        if (!plan) {
+          // Only when an undo after `at` cancels a review before it: replay of such a log throws.
+          const withIt = [...log, { id: "zz-late", ...applyReview(newCard(at), 3, at, settings, cardId).entry }];
+          expect(() => replay(withIt, settings, cardId, createdAt)).toThrow(ScheduleError);
+          refused++;
+          continue;
+        }
+        expect(plan.rewritten.map((r) => r.id)).toEqual([...later].sort(compareEntries).map((e) => e.id));
+        const rewrittenById = new Map(plan.rewritten.map((r) => [r.id, r.columns]));
+        log = [...log.map((e) => ({ ...e, ...rewrittenById.get(e.id) })), { id: `late-${inserted}`, ...plan.review.entry }];
+        expect(plan.card).toEqual(replay(log, settings, cardId, createdAt));
+        inserted++;
+      }
+    }
+    expect(inserted).toBeGreaterThan(10);
+    expect(refused).toBeGreaterThanOrEqual(0);
+  });
+
+  it("needs a checkpoint on the first later entry and later entries after the review", () => {
+    const [cardId] = [...sim.cards.keys()];
+    const log = sim.log.get(cardId!)!;
+    const first = log[0]!;
+    const at = plus(first.reviewedAt, -MINUTE);
+    expect(insertLateReview([{ ...first, prevReps: null }], 3, at, 0, settings, cardId!)).toBeNull();
+    expect(() => insertLateReview([first], 3, first.reviewedAt, 0, settings, cardId!)).toThrow(ScheduleError);
   });
 });

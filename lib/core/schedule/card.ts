@@ -67,6 +67,9 @@ export interface ReviewEntry {
   prevScheduledDays: number;
   prevLearningSteps: number;
   prevLastReview: Date | null;
+  /** With the prev* fields above, the whole card before this entry (a checkpoint); null on entries logged before the column existed. */
+  prevReps: number | null;
+  prevLapses: number | null;
   /** ts-fsrs log: whole UTC days since the previous review (0 for new cards). */
   elapsedDays: number;
   /** ts-fsrs log: the previous review's elapsedDays, as far as the card knows (see applyReview). */
@@ -74,7 +77,11 @@ export interface ReviewEntry {
 }
 
 /** A ReviewLog row as loaded: `kind` is a plain string column, checked when it is read. */
-export type StoredReviewEntry = Omit<ReviewEntry, "kind"> & { kind: string };
+export type StoredReviewEntry = Omit<ReviewEntry, "kind" | "prevReps" | "prevLapses"> & {
+  kind: string;
+  prevReps?: number | null;
+  prevLapses?: number | null;
+};
 
 /** What a change produces for the log; the data layer adds id, userId, cardId, dayKey, … */
 export type NewReviewEntry = Omit<ReviewEntry, "id">;
@@ -172,6 +179,8 @@ export function prevFields(
   | "prevScheduledDays"
   | "prevLearningSteps"
   | "prevLastReview"
+  | "prevReps"
+  | "prevLapses"
 > {
   return {
     prevState: card.state,
@@ -181,6 +190,24 @@ export function prevFields(
     prevScheduledDays: card.scheduledDays,
     prevLearningSteps: card.learningSteps,
     prevLastReview: card.lastReview ? copyDate(card.lastReview) : null,
+    prevReps: card.reps,
+    prevLapses: card.lapses,
+  };
+}
+
+/** The card just before `entry`, from its prev* columns; null when the entry has no checkpoint (older rows). */
+export function checkpointOf(entry: StoredReviewEntry): CardState | null {
+  if (entry.prevReps == null || entry.prevLapses == null) return null;
+  return {
+    due: copyDate(entry.prevDue),
+    stability: entry.prevStability,
+    difficulty: entry.prevDifficulty,
+    scheduledDays: entry.prevScheduledDays,
+    learningSteps: entry.prevLearningSteps,
+    reps: entry.prevReps,
+    lapses: entry.prevLapses,
+    state: checkState(entry.prevState),
+    lastReview: entry.prevLastReview ? copyDate(entry.prevLastReview) : null,
   };
 }
 
@@ -440,6 +467,92 @@ export function replay(
     }
   }
   return card;
+}
+
+/** The columns of a later entry that a late review changes: its checkpoint and, for a review, its elapsed days. */
+export type RewrittenColumns = Pick<
+  ReviewEntry,
+  | "prevState"
+  | "prevDue"
+  | "prevStability"
+  | "prevDifficulty"
+  | "prevScheduledDays"
+  | "prevLearningSteps"
+  | "prevLastReview"
+  | "prevReps"
+  | "prevLapses"
+  | "elapsedDays"
+  | "lastElapsedDays"
+>;
+
+export interface LateReview {
+  /** The late review itself (scheduled on the card as it was then). */
+  review: ReviewResult;
+  /** The card after the late review and every later entry: what replay(log) gives. */
+  card: CardState;
+  /** Every later entry, in time order, with its columns as replay now sees them. */
+  rewritten: { id: string; columns: RewrittenColumns }[];
+}
+
+/**
+ * Inserts a review made at `at` before the entries `later` (every entry of the card after `at`,
+ * none at `at`): it is scheduled on the checkpoint of the first later entry (the card just before
+ * it), then each later entry is applied again as replay does. The work is proportional to
+ * `later`, not to the whole log. `lastElapsedDays` is replay's value at `at` (the elapsed days of
+ * the latest review in effect). Returns null when this cannot be done here: the first later entry
+ * has no checkpoint, or an undo among `later` cancels a review before `at` (replay would then
+ * pop the inserted review instead).
+ */
+export function insertLateReview(
+  later: readonly StoredReviewEntry[],
+  rating: number,
+  at: Date,
+  lastElapsedDays: number,
+  settings: SchedulerSettings,
+  cardId: string,
+): LateReview | null {
+  const ordered = [...later].sort(compareEntries);
+  const first = ordered[0];
+  if (!first || first.reviewedAt.getTime() <= at.getTime()) throw new ScheduleError("A late review needs later entries, all after it");
+  const before = checkpointOf(first);
+  if (!before) return null;
+  const f = scheduler(settings, cardId);
+  const result = review(f, before, rating, at, { lastElapsedDays });
+  let card = result.card;
+  let elapsed = result.entry.elapsedDays;
+  const inserted = Symbol("inserted");
+  const applied: { id: string | typeof inserted; before: CardState; lastElapsedDays: number }[] = [{ id: inserted, before, lastElapsedDays }];
+  const rewritten: LateReview["rewritten"] = [];
+  for (const entry of ordered) {
+    if (!isReviewKind(entry.kind)) throw new ScheduleError(`Unknown log entry kind "${entry.kind}" (${entry.id})`);
+    const prev = prevFields(card);
+    switch (entry.kind) {
+      case "review": {
+        const r = review(f, card, entry.rating, entry.reviewedAt, { lastElapsedDays: elapsed });
+        applied.push({ id: entry.id, before: card, lastElapsedDays: elapsed });
+        rewritten.push({ id: entry.id, columns: { ...prev, elapsedDays: r.entry.elapsedDays, lastElapsedDays: r.entry.lastElapsedDays } });
+        card = r.card;
+        elapsed = r.entry.elapsedDays;
+        continue;
+      }
+      case "undo": {
+        const top = applied.pop();
+        if (!top || top.id !== entry.undoOf) return null;
+        card = top.before;
+        elapsed = top.lastElapsedDays;
+        break;
+      }
+      case "reset":
+        card = resetCard(card, entry.reviewedAt).card;
+        applied.length = 0;
+        elapsed = 0;
+        break;
+      case "unsuspend":
+        break;
+    }
+    rewritten.push({ id: entry.id, columns: { ...prev, elapsedDays: entry.elapsedDays, lastElapsedDays: entry.lastElapsedDays } });
+  }
+  return { review: result, card, rewritten };
 }
 
 /** Probability of recall at `at` (ts-fsrs forgetting curve; 0 for a new card). */

@@ -34,7 +34,7 @@ import { withoutPendingAssignmentQuestions } from "@/lib/features/assignments/qu
 import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
 import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
-import { facetKey, getFacetIndex } from "./facets";
+import { facetKey, getFacetIndex, newCardId } from "./facets";
 import type { OfflineBundle, OfflineItem, StudyItem, StudyQueue } from "./schema";
 
 // Reads take the db and an authorized UserId: every query below is scoped to that user.
@@ -87,10 +87,11 @@ export async function lastEffectiveReview(db: Db, userId: UserId) {
   return effectiveReviews(recent)[0] ?? null;
 }
 
-function studyItem(entry: QueueEntry, card: CardState | null, questions: readonly Question[], settings: LearnerSettings, now: Date, locale: Locale): StudyItem {
+function studyItem(userId: UserId, entry: QueueEntry, card: CardState | null, questions: readonly Question[], settings: LearnerSettings, now: Date, locale: Locale): StudyItem {
   const key = facetKey(entry);
   const question = pickQuestion(questions, entry.lastForm, `${entry.cardId ?? key}/${card?.reps ?? 0}`);
-  const preview = previewIntervals(card ?? newCard(now), now, settings, entry.cardId ?? key);
+  // A new facet's card will get newCardId at its first review: the fuzz shown is the one scheduled.
+  const preview = previewIntervals(card ?? newCard(now), now, settings, entry.cardId ?? newCardId(userId, entry));
   const interval = (r: 1 | 2 | 3 | 4) => formatInterval(preview[r].ms, locale);
   return {
     key,
@@ -196,7 +197,7 @@ export async function getStudyQueue(
     const questions = index.questions.get(key);
     if (skip.has(key) || !questions) continue;
     const row = entry.cardId ? byId.get(entry.cardId) : undefined;
-    items.push(studyItem(entry, row ? cardState(row) : null, shown(questions), settings, now, locale));
+    items.push(studyItem(userId, entry, row ? cardState(row) : null, shown(questions), settings, now, locale));
   }
   return { items, counts, canUndo: last !== null, generatedAt: now.toISOString() };
 }
@@ -223,7 +224,7 @@ export async function getOfflineBundle(db: Db, userId: UserId, now: Date, locale
     taken.add(key);
     const row = entry.cardId ? byId.get(entry.cardId) : undefined;
     const at = availableAt && availableAt > now ? availableAt : now;
-    items.push({ ...studyItem(entry, row ? cardState(row) : null, shown(questions), settings, at, locale), pack: entry.pack, topic: entry.topic, availableAt: availableAt?.toISOString() ?? null });
+    items.push({ ...studyItem(userId, entry, row ? cardState(row) : null, shown(questions), settings, at, locale), pack: entry.pack, topic: entry.topic, availableAt: availableAt?.toISOString() ?? null });
   };
   for (const entry of buildQueue({ now, settings, cards, newFacets, today })) add(entry, null);
   const until = addDays(day.key, days);
@@ -260,7 +261,7 @@ export async function getStudyItem(db: Db, userId: UserId, facet: { pack: string
     lastForm: row?.lastForm ?? null,
     due: row?.due ?? null,
   };
-  return studyItem(entry, row ? cardState(row) : null, shown(questions), settings, now, locale);
+  return studyItem(userId, entry, row ? cardState(row) : null, shown(questions), settings, now, locale);
 }
 
 export async function listLeeches(db: Db, userId: UserId) {

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Question } from "@/lib/core/generate";
+import { sha256Hex, type Question } from "@/lib/core/generate";
 import type { NewFacet } from "@/lib/core/schedule";
 import { topicOf } from "@/lib/features/decks/data";
 import { getBank } from "@/lib/server/content/bank";
@@ -21,6 +21,14 @@ export interface FacetIndex {
 
 export function facetKey(f: { pack: string; factId: string; facet: string }): string {
   return `${f.pack}/${f.factId}/${f.facet}`;
+}
+
+/**
+ * The id a facet's card gets at the learner's first review. Fuzz is seeded by the card id, so the
+ * queue, which shows a new facet's intervals before the card exists, needs the id it will have.
+ */
+export function newCardId(userId: string, f: { pack: string; factId: string; facet: string }): string {
+  return `c${sha256Hex(`${userId}/${facetKey(f)}`).slice(0, 24)}`;
 }
 
 let cached: FacetIndex | undefined;

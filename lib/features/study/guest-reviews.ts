@@ -37,5 +37,6 @@ export async function importGuestAnswers(): Promise<void> {
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ reviews }),
   });
-  if (response.ok) sessionStorage.removeItem(KEY);
+  // 409: the account has studied already and will never take them.
+  if (response.ok || response.status === 409) sessionStorage.removeItem(KEY);
 }

@@ -4,7 +4,9 @@ import { gradeAnswer, type Response as AnswerResponse } from "@/lib/core/grade";
 import type { Question } from "@/lib/core/generate";
 import {
   applyReview,
+  checkpointOf,
   compareEntries,
+  insertLateReview,
   inLearningQueue,
   learnerDay,
   learnerSettingsInput,
@@ -13,7 +15,7 @@ import {
   resetCard,
   undoReview,
   unsuspendEntry,
-  type CardState,
+  type LateReview,
   type LearnerSettings,
   type NewReviewEntry,
 } from "@/lib/core/schedule";
@@ -25,6 +27,7 @@ import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validate";
 import { cardState, getSettings, lastEffectiveReview } from "./data";
+import { newCardId } from "./facets";
 import type { ReviewOutcome } from "./schema";
 
 type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
@@ -34,6 +37,12 @@ const MAX_REVIEW_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** A client clock a little ahead is tolerated; further ahead is taken as now. */
 const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
 const WRITE_ATTEMPTS = 5;
+/**
+ * A late review is inserted in time order before at most this many entries of its card (each
+ * re-applied and rewritten); behind more, it is taken as made now. Offline, each card is studied
+ * at most once until the outbox syncs, so a real late review has a handful of entries after it.
+ */
+export const MAX_LATER_ENTRIES = 32;
 /**
  * How long a review may wait for a connection (PostgreSQL pool of 10) or for SQLite's single
  * writer, and run. Prisma's defaults (2 s, 5 s) answered 500 to a third of the reviews of 200
@@ -79,8 +88,8 @@ function question(questionId: string): Question {
 }
 
 function logColumns(entry: NewReviewEntry) {
-  const { kind, undoOf, rating, reviewedAt, prevState, prevDue, prevStability, prevDifficulty, prevScheduledDays, prevLearningSteps, prevLastReview, elapsedDays, lastElapsedDays } = entry;
-  return { kind, undoOf, rating, reviewedAt, prevState, prevDue, prevStability, prevDifficulty, prevScheduledDays, prevLearningSteps, prevLastReview, elapsedDays, lastElapsedDays };
+  const { kind, undoOf, rating, reviewedAt, prevState, prevDue, prevStability, prevDifficulty, prevScheduledDays, prevLearningSteps, prevLastReview, prevReps, prevLapses, elapsedDays, lastElapsedDays } = entry;
+  return { kind, undoOf, rating, reviewedAt, prevState, prevDue, prevStability, prevDifficulty, prevScheduledDays, prevLearningSteps, prevLastReview, prevReps, prevLapses, elapsedDays, lastElapsedDays };
 }
 
 /** The stored result of a review, for a repeated request. */
@@ -128,29 +137,33 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
     throw new AppError(AppErrorCode.InvalidInput, { response: "errors.INVALID_INPUT" });
   }
   const settings = await getSettings(db, userId);
-  const reviewedAt = reviewTime(input.reviewedAt, now);
-  const dayKey = learnerDay(reviewedAt, settings.timeZone, settings.dayStartHour).key;
+  const madeAt = reviewTime(input.reviewedAt, now);
 
   for (let attempt = 0; ; attempt++) {
     try {
       const written = await db.$transaction(async (tx) => {
-        const card = await findOrCreateCard(tx, userId, q, reviewedAt);
+        const card = await findOrCreateCard(tx, userId, q, madeAt);
         if (card.suspended) throw new CardSuspended();
         const state = cardState(card);
         // In order only if no log entry of any kind is later: a reset keeps lastReview, so a review
         // made before a reset (arriving after it) used to be applied to the reset card, which
         // replay(log) then wipes (test/db/study.test.ts, 8b).
         const latest = await tx.reviewLog.findFirst({ where: { cardId: card.id }, orderBy: LOG_ORDER_DESC, select: { reviewedAt: true, kind: true, elapsedDays: true } });
-        const inOrder = (!state.lastReview || reviewedAt >= state.lastReview) && (!latest || reviewedAt >= latest.reviewedAt);
+        let reviewedAt = madeAt;
+        let late: LateReview | null = null;
+        if ((state.lastReview && madeAt < state.lastReview) || (latest && madeAt < latest.reviewedAt)) {
+          // Made offline before the card's latest entry: inserted in time order when that is cheap and sound, else taken as made now.
+          late = await planLateReview(tx, card.id, rating, madeAt, settings);
+          if (!late) reviewedAt = new Date(Math.max(now.getTime(), latest ? latest.reviewedAt.getTime() + 1 : 0, state.lastReview ? state.lastReview.getTime() + 1 : 0));
+        }
+        const dayKey = learnerDay(reviewedAt, settings.timeZone, settings.dayStartHour).key;
         let applied;
-        if (inOrder) {
-          // The latest entry is nearly always a review: then it is the last review, no second read.
-          const last = latest?.kind === "review" ? latest : await lastReviewOf(tx, card.id);
-          applied = applyReview(state, rating, reviewedAt, settings, card.id, { lastElapsedDays: last?.elapsedDays ?? 0 });
+        if (late) {
+          applied = late.review;
         } else {
-          // Made offline before the card's latest review: schedule it on the card as it was then.
-          const earlier = await tx.reviewLog.findMany({ where: { cardId: card.id, reviewedAt: { lte: reviewedAt } } });
-          applied = applyReview(replay(earlier, settings, card.id, card.createdAt), rating, reviewedAt, settings, card.id);
+          // The latest entry is nearly always a review: then it is the review in effect, no second read.
+          const lastElapsedDays = latest?.kind === "review" ? latest.elapsedDays : await lastElapsedOf(tx, card.id);
+          applied = applyReview(state, rating, reviewedAt, settings, card.id, { lastElapsedDays });
         }
         const log = await tx.reviewLog.create({
           data: {
@@ -169,7 +182,9 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
           // Only the id is used: every column returned is one more for Prisma to plan and map.
           select: { id: true },
         });
-        const next = inOrder ? applied.card : await rebuild(tx, card.id, settings, card.createdAt);
+        const next = late ? late.card : applied.card;
+        // Keep every later entry's checkpoint true, so the next late review or undo can start from it.
+        if (late) for (const r of late.rewritten) await tx.reviewLog.update({ where: { id: r.id }, data: r.columns, select: { id: true } });
         const leech = applied.leech || card.leech;
         const suspended = applied.leech ? true : card.suspended;
         const updated = await tx.card.updateMany({
@@ -177,7 +192,7 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
           data: { ...next, lastForm: q.form, leech, suspended, version: { increment: 1 } },
         });
         if (updated.count !== 1) throw new WriteConflict();
-        if (!inOrder) await tx.reviewLog.update({ where: { id: log.id }, data: { resultDue: next.due } });
+        if (late) await tx.reviewLog.update({ where: { id: log.id }, data: { resultDue: next.due }, select: { id: true } });
         // A card suspended as a leech leaves the queue, learning or not.
         return { due: next.due, leech: applied.leech, learningAgain: !suspended && inLearningQueue(next, now) };
       }, REVIEW_TRANSACTION);
@@ -235,20 +250,51 @@ async function findOrCreateCard(tx: Tx, userId: UserId, q: Question, at: Date) {
   const [locked] = await tx.card.updateManyAndReturn({ where: key, data: { version: { increment: 0 } }, select: REVIEWED_CARD_COLUMNS });
   if (locked) return locked;
   // Created at its first review, so replay(log, createdAt) starts from the same new card.
-  return tx.card.create({ data: { ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at }, select: REVIEWED_CARD_COLUMNS });
+  return tx.card.create({ data: { id: newCardId(userId, key), ...key, topic: topicOf(q.section), ...newCard(at), createdAt: at }, select: REVIEWED_CARD_COLUMNS });
 }
 
 /** A card's log, latest first: by review time, ties by id (compareEntries, reversed). */
 const LOG_ORDER_DESC = [{ reviewedAt: "desc" }, { id: "desc" }] as const satisfies { reviewedAt?: "desc"; id?: "desc" }[];
+const LOG_ORDER_ASC = [{ reviewedAt: "asc" }, { id: "asc" }] as const satisfies { reviewedAt?: "asc"; id?: "asc" }[];
 
-async function lastReviewOf(tx: Tx, cardId: string) {
-  return tx.reviewLog.findFirst({ where: { cardId, kind: "review" }, orderBy: LOG_ORDER_DESC, select: { elapsedDays: true } });
+/**
+ * replay()'s lastElapsedDays at the end of the card's log (or before `before`): the elapsedDays of
+ * the latest review still in effect, 0 after a reset. Reads the last few entries only; past them
+ * it gives 0 (the value is informational: ts-fsrs does not schedule with it).
+ */
+async function lastElapsedOf(tx: Tx, cardId: string, before?: Date): Promise<number> {
+  const recent = await tx.reviewLog.findMany({
+    where: { cardId, kind: { in: ["review", "undo", "reset"] }, ...(before && { reviewedAt: { lt: before } }) },
+    orderBy: LOG_ORDER_DESC,
+    take: 50,
+    select: { id: true, kind: true, undoOf: true, elapsedDays: true },
+  });
+  const undone = new Set<string>();
+  for (const e of recent) {
+    if (e.kind === "undo") {
+      if (e.undoOf) undone.add(e.undoOf);
+    } else if (e.kind === "reset") {
+      return 0;
+    } else if (!undone.has(e.id)) {
+      return e.elapsedDays;
+    }
+  }
+  return 0;
 }
 
-/** The card rebuilt from its whole log (the log is the source of truth). */
-async function rebuild(tx: Tx, cardId: string, settings: LearnerSettings, createdAt: Date): Promise<CardState> {
-  const entries = await tx.reviewLog.findMany({ where: { cardId } });
-  return replay(entries, settings, cardId, createdAt);
+/**
+ * A late review inserted in time order before at most MAX_LATER_ENTRIES entries of its card, from
+ * the checkpoint of the first later one (work proportional to what changed, not to the log).
+ * Null when it cannot be: too many later entries, an entry at the same instant (replay would
+ * order the two by id), no checkpoint (entries logged before checkpoints existed), or an undo
+ * after it of a review before it.
+ */
+async function planLateReview(tx: Tx, cardId: string, rating: number, at: Date, settings: LearnerSettings): Promise<LateReview | null> {
+  const later = await tx.reviewLog.findMany({ where: { cardId, reviewedAt: { gte: at } }, orderBy: LOG_ORDER_ASC, take: MAX_LATER_ENTRIES + 1 });
+  const first = later[0];
+  if (!first || later.length > MAX_LATER_ENTRIES || first.reviewedAt.getTime() === at.getTime()) return null;
+  const lastElapsedDays = first.kind === "review" ? first.lastElapsedDays : await lastElapsedOf(tx, cardId, at);
+  return insertLateReview(later, rating, at, lastElapsedDays, settings, cardId);
 }
 
 /**
@@ -274,9 +320,11 @@ export async function undoLastReview(db: Db, userId: UserId, clientId: string) {
     const created = await tx.reviewLog.create({
       data: { userId, cardId: card.id, clientId, dayKey: target.dayKey, ...logColumns(undone.entry), resultDue: undone.card.due },
     });
-    // ts-fsrs rollback restores the card from the review's prev* columns. A card that took an
-    // offline review out of time order has stale prev* columns after it: replay its log instead.
-    const before = insertedInTimeOrder(entries) ? undone.card : replay([...entries, created], settings, card.id, card.createdAt);
+    // The card before the review is its checkpoint (kept true when a late review is inserted
+    // before it). Entries logged before checkpoints existed: ts-fsrs rollback from the prev*
+    // columns, which an offline review inserted out of time order left stale: then replay the log.
+    const before =
+      checkpointOf(target) ?? (insertedInTimeOrder(entries) ? undone.card : replay([...entries, created], settings, card.id, card.createdAt));
     // Undoing the review that made the card a leech lifts the flag and the suspension.
     const wasLeechMaker = card.leech && card.lapses > before.lapses;
     const updated = await tx.card.updateMany({
@@ -375,6 +423,9 @@ export async function saveSettings(db: Db, userId: UserId, raw: unknown) {
 /**
  * A guest's practice answers become the new account's first reviews, in the order they were
  * given. Answers to unknown questions are skipped; each keeps its clientId, so a retry is harmless.
+ * Once per account: an account with any log entry outside this batch is refused (CONFLICT), so
+ * back-dated reviews cannot be fed in again and again. The reviews are recorded one by one,
+ * yielding to the event loop between them (on SQLite each query blocks it).
  */
 export async function importGuestReviews(
   db: Db,
@@ -382,11 +433,15 @@ export async function importGuestReviews(
   reviews: readonly { clientId: string; questionId: string; response: AnswerResponse; reviewedAt: string }[],
   now: Date,
 ): Promise<number> {
+  const batch = reviews.map((r) => r.clientId);
+  const other = await db.reviewLog.findFirst({ where: { userId, clientId: { notIn: batch } }, select: { id: true } });
+  if (other) throw new AppError(AppErrorCode.Conflict, { reviews: "errors.importDone" });
   let imported = 0;
   // By instant, not by text: the API accepts any UTC offset, and "10:00+08:00" is before "03:00Z".
   const ordered = [...reviews].sort((a, b) => Date.parse(a.reviewedAt) - Date.parse(b.reviewedAt));
   for (const r of ordered) {
     if (!getBank().byId.has(r.questionId)) continue;
+    await new Promise<void>((resolve) => setImmediate(resolve));
     try {
       await recordReview(db, userId, { ...r, durationMs: 0 }, now);
       imported++;

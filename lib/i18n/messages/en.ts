@@ -88,6 +88,7 @@ export const en: Messages = {
     INVALID_INPUT: "Please check your input.",
     CONFLICT: "That conflicts with existing data.",
     RATE_LIMITED: "Too many attempts. Please try again later.",
+    importDone: "Practice answers can be imported once, before a new account starts studying.",
     network: "No connection. Check it and try again.",
     emailUnavailable: "Could not create an account with these details. If you already have one, sign in.",
     emailInvalid: "Enter a valid email address.",

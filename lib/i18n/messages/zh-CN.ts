@@ -89,6 +89,7 @@ export const zhCN = {
     INVALID_INPUT: "输入有误，请检查。",
     CONFLICT: "与已有数据冲突。",
     RATE_LIMITED: "尝试太频繁，请稍后再试。",
+    importDone: "练习记录只能在新账户开始学习前导入一次。",
     network: "连接失败，请检查网络后重试。",
     emailUnavailable: "无法用这些信息创建账号。如果你已有账号，请直接登录。",
     emailInvalid: "请输入有效的邮箱地址。",

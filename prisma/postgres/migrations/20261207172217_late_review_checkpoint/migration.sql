@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ReviewLog" ADD COLUMN     "prevLapses" INTEGER,
+ADD COLUMN     "prevReps" INTEGER;
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "ReviewLog" ADD COLUMN "prevLapses" INTEGER;
+ALTER TABLE "ReviewLog" ADD COLUMN "prevReps" INTEGER;
+
