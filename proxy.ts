@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { UNSAFE_CHARS } from "@/lib/core/text";
 import { isTextReply } from "@/lib/server/action-body";
 import { contentSecurityPolicy } from "@/lib/server/csp";
 
@@ -11,6 +12,8 @@ const invalid = (status: number) => NextResponse.json({ error: "INVALID_INPUT" }
  * Malformed requests Next answers with a 500 before any app code runs, answered here with a
  * clear 4xx in the app's shape ({ error: CODE }) instead:
  * - a path whose percent-encoding is broken (`/decks/%E0%A4%A`): Next fails to decode the params;
+ * - a path with a control or bidi character (lib/core/text.ts): pages pass path segments to
+ *   queries as ids, and PostgreSQL fails on a NUL in text;
  * - a server action body over the limit: Next throws inside the action protocol;
  * - a server action's text body that is not what React's reply encoding sends when the arguments
  *   need no multipart form (a JSON array, "$" references only to inline values): broken JSON, or
@@ -19,11 +22,13 @@ const invalid = (status: number) => NextResponse.json({ error: "INVALID_INPUT" }
  * Multipart action bodies are left to Next (forms are decoded field by field).
  */
 export async function proxy(request: NextRequest) {
+  let path: string;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    path = decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return invalid(400);
   }
+  if (UNSAFE_CHARS.test(path)) return invalid(400);
   if (request.method === "POST" && request.headers.has("next-action")) {
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > ACTION_BODY_LIMIT) return invalid(413);

@@ -4,6 +4,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isRole } from "@/lib/core/roles";
+import { text } from "@/lib/core/text";
 import { db } from "../db/client";
 import type { Db } from "../db/create";
 import { env } from "../env";
@@ -12,8 +13,8 @@ import { DUMMY_HASH, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_S } from "./session-cookie";
 
 const credentials = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().max(254).pipe(z.email()),
+  password: text().min(1).max(200),
 });
 
 /** Thrown from `authorize` when a limit is hit; next-auth passes the message to the client as `error`. */
