@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { requireTeacher, requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
-import { allowHit } from "@/lib/server/rate-limit";
+import { allowHit, joinKey } from "@/lib/server/rate-limit";
 import { formObject, parseInput } from "@/lib/server/validate";
 import { createClass, joinClass, regenerateJoinCode, removeStudent, setClassArchived } from "./mutations";
 import { archiveInput, classIdInput, joinInput, removeStudentInput } from "./schema";
@@ -60,7 +60,7 @@ export async function joinClassAction(form: FormData): Promise<ActionResult<{ cl
     const user = await requireUser();
     const { code } = parseInput(joinInput, formObject(form));
     const now = new Date();
-    if (!(await allowHit(db(), `join:user:${user.id}`, JOIN_ATTEMPTS, now))) throw new AppError(AppErrorCode.RateLimited);
+    if (!(await allowHit(db(), joinKey(user.id), JOIN_ATTEMPTS, now))) throw new AppError(AppErrorCode.RateLimited);
     const joined = await joinClass(db(), user, code, now);
     revalidateClass(joined.classId);
     return joined;
