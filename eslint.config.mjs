@@ -15,6 +15,14 @@ export default defineConfig([
     },
   },
   {
+    // User input's strings go through the shared rule (no control or bidi characters: lib/core/text.ts).
+    files: ["app/**/*.ts", "app/**/*.tsx", "lib/**/*.ts", "lib/**/*.tsx"],
+    ignores: ["lib/core/text.ts", "lib/core/content/**", "lib/server/env.ts", "**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": ["error", { selector: "CallExpression[callee.object.name='z'][callee.property.name='string']", message: "Use text() from @/lib/core/text for user input." }],
+    },
+  },
+  {
     // lib/core is pure: no framework, no database (DESIGN.md, Layers).
     files: ["lib/core/**/*.ts"],
     rules: {

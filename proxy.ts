@@ -1,4 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { UNSAFE_CHARS } from "@/lib/core/text";
+import { isTextReply } from "@/lib/server/action-body";
 import { contentSecurityPolicy } from "@/lib/server/csp";
 import { env } from "@/lib/server/env";
 import { strictTransportSecurity } from "@/lib/server/hsts";
@@ -8,43 +10,27 @@ const ACTION_BODY_LIMIT = 1024 * 1024;
 
 const invalid = (status: number) => NextResponse.json({ error: "INVALID_INPUT" }, { status });
 
-// In a text (non-multipart) reply React writes a literal leading "$" as "$$" and uses only these
-// references; the others (Map, Set, FormData, promises, …) point at parts only a multipart body has.
-const TEXT_REFERENCE = /^\$(\$|undefined$|-0$|NaN$|-?Infinity$|D|n-?\d+$|T)/;
-
-/** A text action body as React's encodeReply makes it: a JSON array of arguments. */
-function isTextReply(body: string): boolean {
-  let root: unknown;
-  try {
-    root = JSON.parse(body);
-  } catch {
-    return false;
-  }
-  const ok = (value: unknown): boolean => {
-    if (typeof value === "string") return !value.startsWith("$") || TEXT_REFERENCE.test(value);
-    if (Array.isArray(value)) return value.every(ok);
-    if (value && typeof value === "object") return Object.values(value).every(ok);
-    return true;
-  };
-  return Array.isArray(root) && ok(root);
-}
-
 /**
  * Malformed requests Next answers with a 500 before any app code runs, answered here with a
  * clear 4xx in the app's shape ({ error: CODE }) instead:
  * - a path whose percent-encoding is broken (`/decks/%E0%A4%A`): Next fails to decode the params;
+ * - a path with a control or bidi character (lib/core/text.ts): pages pass path segments to
+ *   queries as ids, and PostgreSQL fails on a NUL in text;
  * - a server action body over the limit: Next throws inside the action protocol;
  * - a server action's text body that is not what React's reply encoding sends when the arguments
  *   need no multipart form (a JSON array, "$" references only to inline values): broken JSON, or
- *   a reference to a part that is not there, makes Next throw.
+ *   a reference to a part that is not there, makes Next throw; so does nesting deep enough to
+ *   overflow its decoder's stack.
  * Multipart action bodies are left to Next (forms are decoded field by field).
  */
 export async function proxy(request: NextRequest) {
+  let path: string;
   try {
-    decodeURIComponent(request.nextUrl.pathname);
+    path = decodeURIComponent(request.nextUrl.pathname);
   } catch {
     return invalid(400);
   }
+  if (UNSAFE_CHARS.test(path)) return invalid(400);
   if (request.method === "POST" && request.headers.has("next-action")) {
     const length = Number(request.headers.get("content-length") ?? 0);
     if (length > ACTION_BODY_LIMIT) return invalid(413);

@@ -181,6 +181,30 @@ export async function persona(playwright: PlaywrightWorkerArgs["playwright"], ba
   return { request, email, password, id: session.user?.id ?? "", sessionCookie: sessionCookie?.value ?? "" };
 }
 
+/**
+ * What a copy of a browser's session cookie gets (someone who took it): a fresh context per call,
+ * so a cookie the server cleared or renewed does not carry over to the next call.
+ */
+export async function withSessionCookie(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string, value: string) {
+  const request = await playwright.request.newContext({
+    baseURL,
+    storageState: { cookies: [{ name: "next-auth.session-token", value, domain: new URL(baseURL).hostname, path: "/", expires: -1, httpOnly: true, secure: false, sameSite: "Lax" }], origins: [] },
+  });
+  // /study first: the session endpoint may clear or renew the cookie in this context.
+  const study = await request.get("/study", { maxRedirects: 0 });
+  const session = await request.get("/api/auth/session");
+  const result = {
+    /** /api/auth/session's answer: {} once the session is over. */
+    session: (await session.json()) as { user?: { name: string; email: string } },
+    /** The session cookie's value in that answer's Set-Cookie: "" = cleared, undefined = none. */
+    renewed: session.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("next-auth.session-token="))?.value.split(";")[0]?.split("=")[1],
+    /** /study: "ok" signed in, else where it sends the visitor. */
+    study: study.status() === 200 ? "ok" : (study.headers()["location"] ?? String(study.status())),
+  };
+  await request.dispose();
+  return result;
+}
+
 export async function anonymous(playwright: PlaywrightWorkerArgs["playwright"], baseURL: string): Promise<APIRequestContext> {
   return httpClient(playwright, baseURL);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createAccount } from "./api";
+import { createAccount, withSessionCookie } from "./api";
 import { freshEmail, signIn, signOut, signUp } from "./helpers";
 
 test("sign up, sign out, sign in again", async ({ page }) => {
@@ -9,6 +9,26 @@ test("sign up, sign out, sign in again", async ({ page }) => {
   await signOut(page);
   await signIn(page, email, "secret-pass-1");
   await expect(page.getByText("欢迎回来，小明")).toBeVisible();
+});
+
+test("signing out ends the session: a copy of its cookie stops working and is not renewed", async ({ page, context, playwright, baseURL }) => {
+  const email = freshEmail("signout");
+  await signUp(page, { email, name: "退出者", password: "sign-out-pass-1" });
+  const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token");
+  expect(cookie).toBeTruthy();
+  const copy = () => withSessionCookie(playwright, String(baseURL), cookie?.value ?? "");
+  const before = await copy();
+  expect(before.study).toBe("ok");
+  expect(before.session.user).toMatchObject({ name: "退出者", email });
+
+  await signOut(page);
+  const after = await copy();
+  expect(after.study).toMatch(/\/signin\?callbackUrl=%2Fstudy$/);
+  expect(after.session).toEqual({});
+  expect(after.renewed).toBe("");
+  // Signing in again starts a new session.
+  await signIn(page, email, "sign-out-pass-1");
+  await expect(page.getByText("欢迎回来，退出者")).toBeVisible();
 });
 
 test("a wrong password and an unknown email get the same message", async ({ page }) => {

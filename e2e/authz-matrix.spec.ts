@@ -258,3 +258,15 @@ test("each persona gets exactly what the matrix says", async () => {
   console.log(`authz matrix: ${entries.length} rows, ${entries.length * personas.length} checks`);
   expect(wrong).toEqual([]);
 });
+
+// Signing out ends every session of the account (sessionVersion), so a sign-out someone else
+// could trigger (a cross-site form, no CSRF token) would sign the victim out everywhere.
+test("a sign-out without next-auth's CSRF token ends no one's session", async () => {
+  for (const who of ["student", "teacher", "otherStudent", "otherTeacher"] as const) {
+    const { request, id } = fixtures[who];
+    const response = await request.post("/api/auth/signout", { form: { callbackUrl: "/" }, maxRedirects: 0 });
+    expect(response.headers()["location"], who).toMatch(/\/api\/auth\/signout\?csrf=true$/);
+    const session = (await (await request.get("/api/auth/session")).json()) as { user?: { id: string } };
+    expect(session.user?.id, who).toBe(id);
+  }
+});

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { BAD_STRINGS, hasBadChars } from "../test/fixtures/bad-strings";
 import { actionIds, anonymous, callAction, draftInput, Form, makeFixtures, openDb, postActionBody, snapshot, usersLike, type ActionReply, type Fixtures } from "./api";
 
 // Malformed input against every server action and route handler, generated from a table of
@@ -28,6 +29,7 @@ const generic: Value[] = [
   "😀".repeat(40) + "\u0000\u0001\u001f\u007f\u202e",
   "' OR 1=1 --; DROP TABLE \"User\"; --",
   "<script>alert(1)</script><img src=x onerror=alert(1)>",
+  ...BAD_STRINGS,
 ];
 const badIds = ["does-not-exist", "c".padEnd(25, "0"), "../../etc/passwd", "%00"];
 const badDates = ["2026-13-01T10:00", "9999-12-31T23:59", "0000-00-00T00:00", "2026-02-30T10:00:00Z", "yesterday", "1e10"];
@@ -35,7 +37,11 @@ const badDates = ["2026-13-01T10:00", "9999-12-31T23:59", "0000-00-00T00:00", "2
 type Rule = (v: Value) => boolean;
 const never: Rule = () => false;
 /** Lengths in code points, as zod counts them: an emoji is one character. */
-const text = (min: number, max: number): Rule => (v) => typeof v === "string" && [...v.trim()].length >= min && [...v.trim()].length <= max;
+const text = (min: number, max: number): Rule => (v) => typeof v === "string" && !hasBadChars(v) && [...v.trim()].length >= min && [...v.trim()].length <= max;
+/** A read-only filter: any text the string rule allows. */
+const readable: Rule = (v) => typeof v !== "string" || !hasBadChars(v);
+/** A typed answer: a string or a list of them, no control or bidi characters. */
+const response: Rule = (v) => (typeof v === "string" && v.length <= 500 && !hasBadChars(v)) || (Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === "string" && !hasBadChars(s)));
 const intText = (min: number, max: number): Rule => (v) => typeof v === "string" && /^\s*-?\d+\s*$/.test(v) && Number(v) >= min && Number(v) <= max;
 const either = (...rules: Rule[]): Rule => (v) => rules.some((r) => r(v));
 const missing: Rule = (v) => v === MISSING;
@@ -144,7 +150,7 @@ const endpoints: Endpoint[] = [
     fields: {
       clientId: { valid: (v) => typeof v === "string" && /^[A-Za-z0-9_:-]{8,80}$/.test(v) },
       questionId: { valid: never, extra: () => ["0123456789abcdef", "ABCDEF0123"] },
-      response: { valid: (v) => (typeof v === "string" && v.length <= 500) || (Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === "string")) },
+      response: { valid: response },
       rating: { valid: missing, extra: () => [5, 3] },
       durationMs: { valid: (v) => missing(v) || v === 0, extra: () => [3_600_001, -100] },
       reviewedAt: { valid: missing, extra: () => badDates },
@@ -177,8 +183,9 @@ const endpoints: Endpoint[] = [
     name: "GET /api/study/queue",
     who: "student",
     base: () => ({ pack: "yrd" }),
-    // A read: any value may be answered (an unknown pack is an empty queue); nothing may be written.
-    fields: { pack: { valid: () => true }, topic: { valid: () => true }, exclude: { valid: () => true, extra: () => [Array.from({ length: 201 }, (_, i) => `k${i}`)] } },
+    // A read: any value without control or bidi characters may be answered (an unknown pack is an
+    // empty queue); nothing may be written.
+    fields: { pack: { valid: readable }, topic: { valid: readable }, exclude: { valid: () => true, extra: () => [Array.from({ length: 201 }, (_, i) => `k${i}`)] } },
     send: async (request, input) => fromResponse(await request.get(`/api/study/queue?${query(input)}`)),
     stringly: true,
   },
@@ -200,7 +207,7 @@ const endpoints: Endpoint[] = [
       assignmentId: { valid: never, extra: otherAssignment },
       kind: { valid: never },
       // Read-only filters: any value may be answered (an unknown student is an empty file).
-      student: { valid: () => true, extra: (f) => [f.otherStudent.id] },
+      student: { valid: readable, extra: (f) => [f.otherStudent.id] },
       attempt: { valid: () => true, extra: () => ["1001", "0", "2.5"] },
     },
     send: async (request, input) => {
@@ -231,7 +238,7 @@ const endpoints: Endpoint[] = [
     base: () => ({ pack: "yrd", topics: [], forms: ["mc"], length: 5 }),
     fields: {
       pack: { valid: never, extra: () => ["nope"] },
-      topics: { valid: (v) => Array.isArray(v) && v.every((t) => typeof t === "string" && t.length >= 1 && t.length <= 200), extra: () => [Array.from({ length: 101 }, () => "x")] },
+      topics: { valid: (v) => Array.isArray(v) && v.every((t) => typeof t === "string" && t.length >= 1 && t.length <= 200 && !hasBadChars(t)), extra: () => [Array.from({ length: 101 }, () => "x")] },
       forms: { valid: never, extra: () => [["essay"]] },
       length: { valid: never, extra: () => [7, 21, "5"] },
     },
@@ -243,7 +250,7 @@ const endpoints: Endpoint[] = [
     base: (f) => ({ questionId: f.questionId, response: "x" }),
     fields: {
       questionId: { valid: never, extra: () => ["0123456789abcdef"] },
-      response: { valid: (v) => (typeof v === "string" && v.length <= 500) || (Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === "string")) },
+      response: { valid: response },
     },
     send: json("practice/actions.ts#checkAnswerAction"),
   },
@@ -362,7 +369,7 @@ const endpoints: Endpoint[] = [
       attemptId: { valid: never, extra: others },
       // Item numbers only: a bank id (the assignment's own too) is refused.
       item: { valid: never, extra: (f) => [99, 10_000, "0", f.questionId, f.assignmentQuestionId] },
-      response: { valid: (v) => (typeof v === "string" && v.length <= 500) || (Array.isArray(v) && v.length <= 50 && v.every((s) => typeof s === "string")) },
+      response: { valid: response },
       durationMs: { valid: (v) => missing(v) || v === 0 || v === -0, extra: () => [3_600_001] },
     },
     send: json("assignments/actions.ts#saveAnswerAction"),
@@ -576,4 +583,13 @@ test("malformed values for every field of every action and route: refused cleanl
   );
   expect(total).toBeGreaterThanOrEqual(500);
   expect(problems).toEqual([]);
+});
+
+test("a 40 KB deeply nested action body from a visitor is refused with 400, not a 500", async () => {
+  const body = "[".repeat(20_000) + "]".repeat(20_000);
+  for (const id of [actionIds().get("lib/features/shell/actions.ts#setLocaleAction")!, "00".repeat(21)]) {
+    const response = await anon.post("/", { headers: { "Next-Action": id, Accept: "text/x-component", "Content-Type": "text/plain;charset=UTF-8" }, data: body, maxRedirects: 0 });
+    expect(response.status()).toBe(400);
+    expect(await response.json()).toEqual({ error: "INVALID_INPUT" });
+  }
 });

@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from "@playwright/test";
+import { withSessionCookie } from "./api";
 import { answerShownQuestion, freshEmail, signIn, signOut, signUp } from "./helpers";
 
 // Service workers are on by default in Playwright's Chromium; said here because every test
@@ -19,6 +20,27 @@ function workerState(page: Page): Promise<string> {
     const r = await navigator.serviceWorker.getRegistration();
     const state = (w: ServiceWorker | null | undefined) => w?.state ?? "none";
     return `controller ${state(navigator.serviceWorker.controller)}, installing ${state(r?.installing)}, waiting ${state(r?.waiting)}, active ${state(r?.active)}`;
+  });
+}
+
+/** What the device still holds of a learner: cached /study pages, offline bundles, waiting reviews. */
+function leftOnDevice(page: Page) {
+  return page.evaluate(async () => {
+    const count = (store: string) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open("delta-recall-offline");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(store).objectStore(store).count();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(request.result);
+          };
+        };
+      });
+    // The page after sign-out (signed out) may be cached again; nothing of the learner's is.
+    const pages = (await (await caches.open("pages")).keys()).map((r) => new URL(r.url).pathname);
+    return { studyPages: pages.filter((p) => p.startsWith("/study")), bundles: await count("bundle"), outbox: await count("outbox") };
   });
 }
 
@@ -249,22 +271,28 @@ test("signing out on a shared device drops the cached pages and the offline bund
   await onServer(page, 1);
 
   await signOut(page);
-  const left = await page.evaluate(async () => {
-    const count = (store: string) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open("delta-recall-offline");
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(store).objectStore(store).count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-        };
-      });
-    // The page after sign-out (signed out) may be cached again; nothing of the learner's is.
-    const pages = (await (await caches.open("pages")).keys()).map((r) => new URL(r.url).pathname);
-    return { studyPages: pages.filter((p) => p.startsWith("/study")), bundles: await count("bundle"), outbox: await count("outbox") };
-  });
-  expect(left).toEqual({ studyPages: [], bundles: 0, outbox: 0 });
+  expect(await leftOnDevice(page)).toEqual({ studyPages: [], bundles: 0, outbox: 0 });
+});
+
+test("deleting the account clears the device too and ends every copy of the session", async ({ page, context, playwright, baseURL }) => {
+  const email = freshEmail("deleted");
+  await signUp(page, { email, name: "删号的人", password: PASSWORD });
+  await page.goto("/study");
+  await readyOffline(page);
+  await flashcards(page);
+  await studyFlashcard(page);
+  await pending(page, 0);
+  await onServer(page, 1);
+  const cookie = (await context.cookies()).find((c) => c.name === "next-auth.session-token")?.value ?? "";
+  expect((await withSessionCookie(playwright, String(baseURL), cookie)).session.user).toMatchObject({ email });
+
+  await page.goto("/account");
+  await page.getByLabel("输入密码以确认").fill(PASSWORD);
+  await page.getByRole("button", { name: "永久删除我的账户" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole("link", { name: "登录" })).toBeVisible();
+  expect(await leftOnDevice(page)).toEqual({ studyPages: [], bundles: 0, outbox: 0 });
+  // A copy of the cookie no longer says who the account was, and is not renewed.
+  const copy = await withSessionCookie(playwright, String(baseURL), cookie);
+  expect(copy).toEqual({ session: {}, renewed: "", study: expect.stringMatching(/\/signin\?/) });
 });

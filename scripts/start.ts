@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS } from "@/lib/features/account/demo";
 import { ensureDemoAccounts, ensureDemoClass } from "@/lib/features/account/mutations";
 import { readPacks } from "@/lib/server/content/read-packs";
 import { createDb } from "@/lib/server/db/create";
+import { purgeExpiredLimits } from "@/lib/server/rate-limit";
 import { ensurePostgresDatabase } from "@/lib/server/db/ensure-database";
 import { EnvError, parseEnv } from "@/lib/server/env";
 import { buildIsCurrent, writeBuildFingerprint } from "./build-fingerprint";
@@ -78,6 +79,8 @@ async function main() {
   const db = createDb(env.database);
   // WAL is a property of the SQLite file: readers no longer wait for the writer.
   if (env.database.engine === "sqlite") await db.$queryRawUnsafe("PRAGMA journal_mode = WAL");
+  // Old rate-limit counters (lib/server/rate-limit.ts).
+  await purgeExpiredLimits(db, new Date());
   if (env.demo) {
     await ensureDemoAccounts(db, DEMO_ACCOUNTS);
     console.log(`demo accounts: ${DEMO_ACCOUNTS.map((a) => `${a.email} / ${a.password}`).join(", ")}`);

@@ -30,7 +30,7 @@ export default async function AccountPage() {
           {t("accountData.exportLink")}
         </a>
       </section>
-      <DeleteAccountForm teacher={user.role === "teacher"} />
+      <DeleteAccountForm userId={user.id} teacher={user.role === "teacher"} />
     </div>
   );
 }

@@ -20,6 +20,24 @@ export function signUpPerIp(): RateRule {
   return { limit: env().signUpsPerAddress, windowMs: 60 * 60_000 };
 }
 
+/** Keys that name an account (its email or id), deleted with the account. */
+export const signInAccountKey = (email: string) => `signin:account:${email}`;
+export const joinKey = (userId: string) => `join:user:${userId}`;
+export const accountLimitKeys = (user: { id: string; email: string }) => [signInAccountKey(user.email), joinKey(user.id)];
+
+/** Rows whose window ended this long ago are deleted; the margin keeps them clear of a hit in flight. */
+const PURGE_AFTER_MS = 24 * 60 * 60_000;
+
+/**
+ * Deletes the counters of windows that ended over a day ago (an ended window counts as no row):
+ * without it every address and email ever tried stays in the table. Run at start
+ * (scripts/start.ts), not per request: a server that runs for months keeps its uptime's counters.
+ */
+export async function purgeExpiredLimits(db: Db, now: Date): Promise<number> {
+  const { count } = await db.rateLimit.deleteMany({ where: { resetAt: { lt: new Date(now.getTime() - PURGE_AFTER_MS) } } });
+  return count;
+}
+
 /**
  * Counts one hit on `key` in a fixed window and says whether it is within the limit.
  * The upsert makes concurrent first hits safe; an expired window is restarted.

@@ -4,7 +4,9 @@ import { createUser, deleteAccount } from "@/lib/features/account/mutations";
 import { recordReview, saveSettings } from "@/lib/features/study/mutations";
 import type { UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
+import { checkCredentials } from "@/lib/server/auth/options";
 import { AppError } from "@/lib/server/errors";
+import { allowHit, joinKey, purgeExpiredLimits } from "@/lib/server/rate-limit";
 import { testDb, unique } from "./db";
 import { at, cid, plus, questionsOfDistinctFacts, rightAnswer, settingsInput } from "./study-fixtures";
 
@@ -138,6 +140,37 @@ describe(`account data on ${db.$engine}`, () => {
     expect(await rowsOf(db, classmate)).toEqual(before);
     expect(await db.class.count({ where: { id: classId } })).toBe(1);
     await expectAppError(deleteAccount(db, student, PASSWORD), "NOT_FOUND");
+  });
+
+  it("leaves no rate-limit counter naming the deleted account (its email or id), and only its own go", async () => {
+    const email = `${unique("limited")}@example.com`;
+    const id = (await createUser(db, { email, name: "限流", password: PASSWORD, role: "student" })).id as UserId;
+    const other = `${unique("stays")}@example.com`;
+    const ip = unique("ip");
+    // Failed sign-ins (counted per account and address) and a join attempt, as the app makes them.
+    for (const who of [email, other]) expect(await checkCredentials(db, { email: who, password: "wrong password" }, ip)).toBeNull();
+    await allowHit(db, joinKey(id), { limit: 10, windowMs: 60_000 }, new Date());
+    const naming = () => db.rateLimit.count({ where: { OR: [{ key: { contains: email } }, { key: { contains: id } }] } });
+    expect(await naming()).toBe(2);
+
+    await deleteAccount(db, id, PASSWORD);
+    expect(await naming()).toBe(0);
+    expect(await db.user.count({ where: { email } })).toBe(0);
+    // Another account's counter and the address's stay.
+    expect(await db.rateLimit.count({ where: { key: { in: [`signin:account:${other}`, `signin:ip:${ip}`] } } })).toBe(2);
+  });
+
+  it("purges counters whose window ended over a day ago, keeping the rest", async () => {
+    // Long ago: the other files' counters (2026 and now) share this database and must stay.
+    const now = at("2000-01-03T01:00:00Z");
+    const [old, recent, open] = [unique("old"), unique("recent"), unique("open")];
+    const rule = (windowMs: number) => ({ limit: 5, windowMs });
+    await allowHit(db, old, rule(60_000), new Date(now.getTime() - 2 * 86_400_000));
+    await allowHit(db, recent, rule(60_000), new Date(now.getTime() - 3_600_000));
+    await allowHit(db, open, rule(60_000), now);
+    await purgeExpiredLimits(db, now);
+    const left = await db.rateLimit.findMany({ where: { key: { in: [old, recent, open] } }, select: { key: true } });
+    expect(left.map((r) => r.key).sort()).toEqual([recent, open].sort());
   });
 
   it("refuses a teacher with classes still running; once archived, the classes go with the account", async () => {

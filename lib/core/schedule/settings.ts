@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "../text";
 
 /** A learner's study settings: one field per column of the LearnerSettings model. */
 export interface LearnerSettings {
@@ -99,15 +100,14 @@ export const learnerSettingsInput = z.object({
   ),
   newPerDay: intIn(0, 9999, "errors.newPerDayRange"),
   reviewsPerDay: intIn(0, 99999, "errors.reviewsPerDayRange"),
-  timeZone: z
-    .string("errors.timeZoneInvalid")
+  timeZone: text("errors.timeZoneInvalid")
     .trim()
     .refine(isValidTimeZone, "errors.timeZoneInvalid")
     .transform(canonicalTimeZone),
   dayStartHour: intIn(0, 23, "errors.dayStartHourRange"),
   examDate: z.preprocess(
     (value) => (value === undefined || (typeof value === "string" && value.trim() === "") ? null : value),
-    z.string("errors.examDateInvalid").trim().refine(isValidDayKey, "errors.examDateInvalid").nullable(),
+    text("errors.examDateInvalid").trim().refine(isValidDayKey, "errors.examDateInvalid").nullable(),
   ),
 });
 export type LearnerSettingsInput = z.input<typeof learnerSettingsInput>;

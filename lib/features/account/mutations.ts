@@ -7,6 +7,7 @@ import type { Db } from "@/lib/server/db/create";
 import { hashPassword, verifyPassword } from "@/lib/server/auth/password";
 import type { SessionUser, UserId } from "@/lib/server/auth/session";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
+import { accountLimitKeys } from "@/lib/server/rate-limit";
 import type { SignUpInput } from "./schema";
 
 // Writes take the db as an argument so the data-layer tests run them on SQLite and PostgreSQL.
@@ -35,7 +36,7 @@ export async function updateName(db: Db, userId: UserId, name: string) {
 
 /** Changes the password and ends every session signed in before (returns the new session version). */
 export async function updatePassword(db: Db, userId: UserId, currentPassword: string, newPassword: string): Promise<number> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError(AppErrorCode.NotFound);
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new AppError(AppErrorCode.InvalidInput, { currentPassword: "errors.wrongPassword" });
@@ -98,18 +99,20 @@ export async function ensureDemoClass(db: Db, accounts: readonly SignUpInput[], 
 
 /**
  * Deletes the account and everything stored about the user (settings, cards, review log,
- * memberships, attempts, extensions: all `onDelete: Cascade` from User). The password is asked
+ * memberships, attempts, extensions: all `onDelete: Cascade` from User), and the rate-limit
+ * counters that name it (its email or id). The password is asked
  * again, so a borrowed session cannot do it. A teacher with classes still running is refused:
  * deleting them would delete their students' attempts; once every class is archived (and its
  * results exported as CSV if wanted), the account goes with its classes.
  */
 export async function deleteAccount(db: Db, userId: UserId, password: string) {
-  const user = await db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
   if (!user) throw new AppError(AppErrorCode.NotFound);
   if (!(await verifyPassword(password, user.passwordHash))) {
     throw new AppError(AppErrorCode.InvalidInput, { password: "errors.wrongPassword" });
   }
   const activeClasses = await db.class.count({ where: { teacherId: userId, archived: false } });
   if (activeClasses > 0) throw new AppError(AppErrorCode.Conflict, { _: "accountData.deleteActiveClasses" });
-  await db.user.delete({ where: { id: userId } });
+  // Rate-limit counters are keyed by text, not a relation: they do not cascade.
+  await db.$transaction([db.rateLimit.deleteMany({ where: { key: { in: accountLimitKeys({ id: userId, email: user.email }) } } }), db.user.delete({ where: { id: userId } })]);
 }

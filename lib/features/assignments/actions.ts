@@ -1,6 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { text } from "@/lib/core/text";
 import { requireTeacher, requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
 import { toActionResult, type ActionResult } from "@/lib/server/errors";
@@ -17,7 +18,7 @@ import {
 } from "./mutations";
 import { assignmentIdInput, attemptIdInput, publishInput, type AnswerSaved } from "./schema";
 
-const classIdInput = z.object({ classId: z.string().min(1).max(64) });
+const classIdInput = z.object({ classId: text().min(1).max(64) });
 
 // ---- Teacher ----
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "@/lib/core/text";
 import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
 import type { FactForms } from "@/lib/core/assignments/select";
 import type { StartRefusal, StudentStatus } from "@/lib/core/assignments/status";
@@ -22,8 +23,8 @@ const intIn = (min: number, max: number) => z.preprocess(fromText, z.number().in
 const optionalIntIn = (min: number, max: number) =>
   z.preprocess((v) => fromText(v) ?? null, z.number().int().min(min).max(max).nullable());
 
-const localDateTime = z.string().trim().refine(isLocalDateTime);
-const id = z.string().min(1).max(64);
+const localDateTime = text().trim().refine(isLocalDateTime);
+const id = text().min(1).max(64);
 const formEnum = z.enum(questionForms as [QuestionForm, ...QuestionForm[]]);
 
 export const feedbackModes = ["each", "end"] as const;
@@ -42,12 +43,11 @@ const MAX_ITEMS = 10_000;
 
 /** What can change after publication: everything but the questions. */
 export const assignmentSettingsInput = z.object({
-  title: z.string().trim().min(1).max(MAX_TITLE),
+  title: text().trim().min(1).max(MAX_TITLE),
   /** Wall-clock date-times in `timeZone` ("YYYY-MM-DDTHH:mm"). */
   opensAt: localDateTime,
   dueAt: localDateTime,
-  timeZone: z
-    .string("errors.timeZoneInvalid")
+  timeZone: text("errors.timeZoneInvalid")
     .trim()
     .refine(isValidTimeZone, "errors.timeZoneInvalid")
     .transform(canonicalTimeZone),
@@ -65,7 +65,7 @@ export const assignmentInput = assignmentSettingsInput
   .extend({
     pack: id,
     /** None: every topic of the pack. */
-    topics: z.array(z.string().min(1).max(200)).max(100).default([]),
+    topics: z.array(text().min(1).max(200)).max(100).default([]),
     forms: z.array(formEnum).min(1).max(questionForms.length),
     /** "all": one question for every fact in the topics. */
     questionMode: z.enum(["count", "all"]),
@@ -79,7 +79,7 @@ export const assignmentIdInput = z.object({ assignmentId: id });
 export const publishInput = z.object({
   assignmentId: id,
   /** Fingerprint of the questions the teacher previewed; publishing refuses if they changed since. */
-  fingerprint: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  fingerprint: text().regex(/^[0-9a-f]{64}$/).optional(),
 });
 
 export const extensionInput = z.object({
@@ -96,7 +96,7 @@ export const answerInput = z.object({
   attemptId: id,
   /** The question's place in the assignment (AttemptQuestion.item), never its bank id. */
   item: z.number().int().min(0).max(MAX_ITEMS - 1),
-  response: z.union([z.string().max(MAX_RESPONSE_LENGTH), z.array(z.string().max(MAX_RESPONSE_LENGTH)).max(50)]),
+  response: z.union([text().max(MAX_RESPONSE_LENGTH), z.array(text().max(MAX_RESPONSE_LENGTH)).max(50)]),
   durationMs: z.number().int().min(0).max(3_600_000).default(0),
 });
 export type AnswerInput = z.infer<typeof answerInput>;

@@ -1,19 +1,20 @@
 import { z } from "zod";
+import { text } from "@/lib/core/text";
 
 // Failures carry errors.* keys (parseInput keeps only those); forms show the classes.* text for a field.
 
 export const CLASS_NAME_MAX = 60;
 
-export const classNameInput = z.object({ name: z.string().trim().min(1).max(CLASS_NAME_MAX) });
+export const classNameInput = z.object({ name: text().trim().min(1).max(CLASS_NAME_MAX) });
 
-export const classIdInput = z.object({ classId: z.string().min(1).max(64) });
+export const classIdInput = z.object({ classId: text().min(1).max(64) });
 
 export const archiveInput = classIdInput.extend({ archived: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-export const removeStudentInput = classIdInput.extend({ userId: z.string().min(1).max(64) });
+export const removeStudentInput = classIdInput.extend({ userId: text().min(1).max(64) });
 
 /** As typed; joinClass normalizes it (case, spaces) and says why it cannot be a code. */
-export const joinInput = z.object({ code: z.string().max(40) });
+export const joinInput = z.object({ code: text().max(40) });
 
 /** A class in its teacher's list. */
 export interface TeacherClassSummary {

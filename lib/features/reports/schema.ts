@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { text } from "@/lib/core/text";
 
 // Route and page inputs of the reports. Ids are only bounded here; access.ts decides whether the
 // user may see them.
 
-const id = z.string().min(1).max(64);
+const id = text().min(1).max(64);
 
 export const reportParams = z.object({ classId: id, assignmentId: id });
 export const studentParams = reportParams.extend({ userId: id });

@@ -1,17 +1,18 @@
 import { z } from "zod";
+import { text } from "@/lib/core/text";
 import { MAX_RESPONSE_LENGTH } from "@/lib/core/grade/limits";
 import type { QueueCounts } from "@/lib/core/schedule/counts";
 import type { PublicQuestion } from "@/lib/features/practice/schema";
 
 /** A client-made id (UUID or similar): the same review sent twice is stored once. */
-export const clientId = z.string().regex(/^[A-Za-z0-9_:-]{8,80}$/, "errors.INVALID_INPUT");
+export const clientId = text().regex(/^[A-Za-z0-9_:-]{8,80}$/, "errors.INVALID_INPUT");
 
-const answer = z.union([z.string().max(MAX_RESPONSE_LENGTH), z.array(z.string().max(MAX_RESPONSE_LENGTH)).max(50)]);
+const answer = z.union([text().max(MAX_RESPONSE_LENGTH), z.array(text().max(MAX_RESPONSE_LENGTH)).max(50)]);
 
 export const reviewInput = z
   .object({
     clientId,
-    questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+    questionId: text().regex(/^[0-9a-f]{8,64}$/),
     /** The answer given (auto-graded forms)… */
     response: answer.optional(),
     /** …or a self-grade (flashcards): 1 Again, 2 Hard, 3 Good, 4 Easy. */
@@ -38,7 +39,7 @@ export const importInput = z.object({
     .array(
       z.object({
         clientId,
-        questionId: z.string().regex(/^[0-9a-f]{8,64}$/),
+        questionId: text().regex(/^[0-9a-f]{8,64}$/),
         response: answer,
         reviewedAt: z.iso.datetime({ offset: true }),
       }),
@@ -47,13 +48,13 @@ export const importInput = z.object({
 });
 
 export const queueQuery = z.object({
-  pack: z.string().min(1).max(64).optional(),
-  topic: z.string().min(1).max(200).optional(),
+  pack: text().min(1).max(64).optional(),
+  topic: text().min(1).max(200).optional(),
   /** Card keys the client already holds, so a refill does not send them again. */
-  exclude: z.array(z.string().max(300)).max(200).default([]),
+  exclude: z.array(text().max(300)).max(200).default([]),
 });
 
-export const cardIdInput = z.object({ cardId: z.string().min(1).max(64) });
+export const cardIdInput = z.object({ cardId: text().min(1).max(64) });
 
 /** What one review returns: the grade, the explanation and when the card comes back. */
 export interface ReviewOutcome {

@@ -94,6 +94,7 @@ export const en: Messages = {
     emailInvalid: "Enter a valid email address.",
     passwordTooShort: "The password needs at least 8 characters.",
     passwordTooLong: "The password is too long (200 characters at most).",
+    textUnsafe: "This text contains invisible control or text-direction characters; remove them and try again.",
     nameRequired: "Enter a display name (1–50 characters).",
     wrongPassword: "The current password is incorrect.",
     roleInvalid: "Choose student or teacher.",

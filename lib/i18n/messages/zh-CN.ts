@@ -95,6 +95,7 @@ export const zhCN = {
     emailInvalid: "请输入有效的邮箱地址。",
     passwordTooShort: "密码至少需要 8 个字符。",
     passwordTooLong: "密码太长（最多 200 个字符）。",
+    textUnsafe: "文字里有看不见的控制字符或排版方向字符，请删掉后再试。",
     nameRequired: "请填写显示名称（1–50 个字符）。",
     wrongPassword: "当前密码不正确。",
     roleInvalid: "请选择学生或老师。",

@@ -4,16 +4,25 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { isRole } from "@/lib/core/roles";
+import { text } from "@/lib/core/text";
 import { db } from "../db/client";
 import type { Db } from "../db/create";
 import { env } from "../env";
-import { allowHit, clientIp, refundHit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP } from "../rate-limit";
+import { allowHit, clientIp, refundHit, SIGN_IN_PER_ACCOUNT, SIGN_IN_PER_IP, signInAccountKey } from "../rate-limit";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import { SESSION_MAX_AGE_S } from "./session-cookie";
+import { endSessions, sessionAccount } from "./session-user";
+
+/** A session token whose account is gone or whose session was ended (sign-out, password change). */
+class SessionEnded extends Error {
+  constructor() {
+    super("session ended");
+  }
+}
 
 const credentials = z.object({
-  email: z.string().trim().toLowerCase().max(254).pipe(z.email()),
-  password: z.string().min(1).max(200),
+  email: text().trim().toLowerCase().max(254).pipe(z.email()),
+  password: text().min(1).max(200),
 });
 
 /** Thrown from `authorize` when a limit is hit; next-auth passes the message to the client as `error`. */
@@ -26,7 +35,7 @@ export const RATE_LIMITED = "RATE_LIMITED";
 export async function checkCredentials(database: Db, raw: unknown, ip = "direct", now = new Date()) {
   const parsed = credentials.safeParse(raw);
   if (!parsed.success) return null;
-  const keys = [`signin:ip:${ip}`, `signin:account:${parsed.data.email}`] as const;
+  const keys = [`signin:ip:${ip}`, signInAccountKey(parsed.data.email)] as const;
   const [perIp, perAccount] = await Promise.all([
     allowHit(database, keys[0], SIGN_IN_PER_IP, now),
     allowHit(database, keys[1], SIGN_IN_PER_ACCOUNT, now),
@@ -67,14 +76,31 @@ export function authOptions(): NextAuthOptions {
         authorize: (input, request) => checkCredentials(db(), input, clientIp(request?.headers)),
       }),
     ],
+    events: {
+      // The token goes with the cookie, but a copy of it would live on for 30 days: revoke it.
+      signOut: ({ token }) => endSessions(db(), token ?? {}),
+    },
+    logger: {
+      // next-auth logs a refused token as an error; an ended session is the expected case.
+      error(code, metadata) {
+        if (metadata instanceof SessionEnded) return;
+        console.error(`[next-auth][error][${code}]`, metadata);
+      },
+    },
     callbacks: {
-      jwt({ token, user }) {
+      // With `user` at sign-in; else only from /api/auth/session (pages read the cookie in
+      // session.ts), which re-issues the token: not for an account gone or a session ended.
+      async jwt({ token, user }) {
         if (user) {
           token.uid = user.id;
           token.role = user.role;
           token.sv = user.sessionVersion;
+          return token;
         }
-        return token;
+        const account = await sessionAccount(db(), token);
+        // Thrown, next-auth answers {} and clears the cookie.
+        if (!account) throw new SessionEnded();
+        return { ...token, name: account.name, email: account.email, role: account.role };
       },
       session({ session, token }) {
         if (token.uid && token.role) {

@@ -2,11 +2,12 @@ import "server-only";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { isRole, type Role } from "@/lib/core/roles";
+import type { Role } from "@/lib/core/roles";
 import { db } from "../db/client";
 import { AppError, AppErrorCode } from "../errors";
 import { authSecret } from "./options";
 import type { JWT } from "next-auth/jwt";
+import { sessionAccount } from "./session-user";
 import { encodeSessionToken, readSessionToken, SESSION_COOKIES, SESSION_MAX_AGE_S } from "./session-cookie";
 
 /** The signed-in user, read from the database so a deleted account or changed role takes effect at once. */
@@ -37,10 +38,8 @@ const sessionClaims = cache(async (): Promise<JWT | null> => {
 
 const currentUser = cache(async (): Promise<SessionUser | null> => {
   const claims = await sessionClaims();
-  if (!claims?.uid) return null;
-  const user = await db().user.findUnique({ where: { id: claims.uid }, select: { id: true, name: true, email: true, role: true, sessionVersion: true } });
-  // A session from before the last password change is over (signed in on another device).
-  if (!user || !isRole(user.role) || (claims.sv ?? 0) !== user.sessionVersion) return null;
+  const user = claims && (await sessionAccount(db(), claims));
+  if (!user) return null;
   return { id: user.id as UserId, name: user.name, email: user.email, role: user.role };
 });
 

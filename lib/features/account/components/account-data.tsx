@@ -1,18 +1,18 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { fieldErrors } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { useActionForm } from "@/lib/ui/use-action-form";
 import { deleteAccountAction } from "../actions";
+import { signOutHere } from "../sign-out";
 
-/** "Delete my account": asks for the password, then signs out to the home page. */
-export function DeleteAccountForm({ teacher }: { teacher: boolean }) {
+/** "Delete my account": asks for the password, then clears the device and signs out to the home page. */
+export function DeleteAccountForm({ userId, teacher }: { userId: string; teacher: boolean }) {
   const { t } = useI18n();
   const { fields, pending: working, onSubmit } = useActionForm(
     (form) => deleteAccountAction(new FormData(form)),
-    () => signOut({ callbackUrl: "/" }),
+    () => signOutHere(userId),
   );
   const error = fieldErrors(t, fields);
   return (

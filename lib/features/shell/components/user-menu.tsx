@@ -1,19 +1,8 @@
 "use client";
-import { signOut } from "next-auth/react";
 import { Link } from "@/lib/ui/link";
 import { useEffect, useRef, useState } from "react";
 import { useI18n } from "@/lib/i18n/client";
-
-/** Signs out after dropping this learner's offline copies (loaded only when needed). */
-async function signOutHere() {
-  try {
-    const { forgetOfflineData } = await import("@/lib/features/study/offline/forget");
-    await forgetOfflineData();
-  } catch {
-    // Nothing stored, or storage unavailable: sign out all the same.
-  }
-  await signOut({ callbackUrl: "/" });
-}
+import { signOutHere } from "@/lib/features/account/sign-out";
 
 /** A disclosure menu (button + list): opens on click or tap, closes on Escape or outside click. */
 export function UserMenu({ name }: { name: string }) {

@@ -5,7 +5,7 @@ import { ApiError, type ReviewRequest } from "../client-api";
 import { offlineQuery, type OfflineItem, type ReviewOutcome } from "../schema";
 import { forgetStudyData, markStudied, offlineQueue, saveBundle } from "./bundle";
 import { closeOfflineDb } from "./db";
-import { addToOutbox, pendingCount, pendingReviews, takeBackLast } from "./outbox";
+import { addToOutbox, dropOutbox, pendingCount, pendingReviews, takeBackLast } from "./outbox";
 import { lastSyncedAt, syncOutbox } from "./sync";
 
 const A = "user-a";
@@ -214,6 +214,15 @@ describe("offline bundle", () => {
     await forgetStudyData();
     expect(await offlineQueue(A, new Date(), {})).toEqual([]);
     expect(await pendingCount(A)).toBe(1);
+  });
+
+  it("a deleted account's waiting reviews go; another learner's on the device stay", async () => {
+    await review(A, 1);
+    await review(A, 2);
+    await review(B, 3);
+    await dropOutbox(A);
+    expect(await pendingCount(A)).toBe(0);
+    expect(await pendingCount(B)).toBe(1);
   });
 });
 

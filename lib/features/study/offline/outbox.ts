@@ -42,3 +42,11 @@ export async function takeBackLast(userId: string): Promise<OutboxEntry | null> 
   await tx.done;
   return last;
 }
+
+/** Drops every waiting review of a deleted account: the server would refuse them, and they are that person's data. */
+export async function dropOutbox(userId: string) {
+  const db = await offlineDb();
+  const tx = db.transaction("outbox", "readwrite");
+  for (const seq of await tx.store.index("byUser").getAllKeys(userId)) await tx.store.delete(seq);
+  await tx.done;
+}
