@@ -304,7 +304,8 @@ export async function RecallTables({ recall, query, basePath }: { recall: ClassR
           : t("reports.recall.now");
         const weakest = weakestTopics(table.mean);
         return (
-          <section key={date.at.toISOString()} aria-labelledby={`recall-${d}`} className="flex flex-col gap-2" data-testid="recall-date">
+          // Not named after its heading: the table's scroller is a region of that name already (axe landmark-unique).
+          <section key={date.at.toISOString()} className="flex flex-col gap-2" data-testid="recall-date">
             <h2 id={`recall-${d}`} className="text-lg font-semibold">{title}</h2>
             <WeakestLine t={t} locale={locale} recall={recall} table={table} weakest={weakest} />
             <div className="hidden lg:block">
