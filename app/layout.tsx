@@ -25,7 +25,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
       <body className="min-h-dvh">
         <I18nProvider locale={locale}>
           <SiteHeader />
-          <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
+          {/* A page marked data-wide (a wide table) gets the screen's width, up to 80rem. */}
+          <main className="mx-auto max-w-3xl px-4 py-6 has-[[data-wide]]:max-w-7xl">{children}</main>
           <ServiceWorker />
         </I18nProvider>
       </body>

@@ -34,3 +34,43 @@ export function recallTable<S>(topicCount: number, students: readonly { student:
     meanOverall: mean(rows.map((r) => r.overall)),
   };
 }
+
+/**
+ * The shade of a recall figure, by its whole percent (the number shown): below 50% low, below
+ * 80% mid, else high. The number is always shown with it, so the shade is never the only cue.
+ */
+export type RecallBand = "low" | "mid" | "high";
+
+export function recallBand(share: number): RecallBand {
+  const pct = Math.round(share * 100);
+  return pct < 50 ? "low" : pct < 80 ? "mid" : "high";
+}
+
+/**
+ * The topics with the lowest class mean, compared as the whole percents shown (so two topics
+ * both shown as 12% are both weakest). None with fewer than two topics, without students, or
+ * when every topic is level (nothing stands out).
+ */
+export function weakestTopics(mean: readonly (number | null)[]): number[] {
+  const pcts = mean.map((m) => (m === null ? null : Math.round(m * 100)));
+  const known = pcts.filter((p): p is number => p !== null);
+  if (known.length < 2) return [];
+  const lowest = Math.min(...known);
+  if (known.every((p) => p === lowest)) return [];
+  return pcts.flatMap((p, i) => (p === lowest ? [i] : []));
+}
+
+/** A column to sort a recall table by: the student's name, their overall figure, or one topic (by index). */
+export type RecallSortKey = { by: "name" } | { by: "overall" } | { by: "topic"; index: number };
+export type SortOrder = "asc" | "desc";
+
+/**
+ * The rows sorted by one column. Rows come in name order; ties keep it (a stable sort), in
+ * either direction, so students with the same figure stay findable by name.
+ */
+export function sortRecallRows<S>(rows: readonly RecallRow<S>[], key: RecallSortKey, order: SortOrder): RecallRow<S>[] {
+  if (key.by === "name") return order === "asc" ? [...rows] : [...rows].reverse();
+  const value = (r: RecallRow<S>) => (key.by === "overall" ? r.overall : (r.shares[key.index] ?? 0));
+  const sign = order === "asc" ? 1 : -1;
+  return [...rows].sort((a, b) => sign * (value(a) - value(b)));
+}

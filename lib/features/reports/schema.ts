@@ -22,3 +22,18 @@ export const studentQuery = z.object({ attempt: attemptNumber });
 /** `?kind=…[&student=…[&attempt=…]]` of the report's CSV route. */
 export const reportCsvQuery = z.object({ kind: z.enum(csvKinds), student: id.optional(), attempt: attemptNumber });
 export type ReportCsvQuery = z.infer<typeof reportCsvQuery>;
+
+export const recallViews = ["students", "topics"] as const;
+export type RecallView = (typeof recallViews)[number];
+
+/**
+ * `?sort=…&order=…&view=…` of the class recall page: sort is `name`, `overall` or a topic's
+ * `pack/topic` key (one the page does not know falls back to name order); view is the phone's
+ * list, by student or by topic.
+ */
+export const recallQuery = z.object({
+  sort: z.string().min(1).max(300).optional(),
+  order: z.enum(["asc", "desc"]).optional(),
+  view: z.enum(recallViews).optional(),
+});
+export type RecallQuery = z.infer<typeof recallQuery>;
