@@ -13,7 +13,8 @@ function start(env: Record<string, string>) {
   });
 }
 
-describe("npm start refuses a bad environment before serving", () => {
+// Each case starts a Node process with tsx: seconds on a loaded machine, past the 5 s default.
+describe("npm start refuses a bad environment before serving", { timeout: 60_000 }, () => {
   it("stops on a malformed DATABASE_URL with one clear line", () => {
     const result = start({ DATABASE_URL: "mysql://root@localhost/app" });
     expect(result.status).toBe(1);

@@ -32,7 +32,7 @@ export type RecallView = (typeof recallViews)[number];
  * list, by student or by topic.
  */
 export const recallQuery = z.object({
-  sort: z.string().min(1).max(300).optional(),
+  sort: text().min(1).max(300).optional(),
   order: z.enum(["asc", "desc"]).optional(),
   view: z.enum(recallViews).optional(),
 });
