@@ -431,42 +431,50 @@ export function replay(
   createdAt: Date,
 ): CardState {
   const f = scheduler(settings, cardId);
-  const ordered = [...entries].sort(compareEntries);
-  let card = newCard(createdAt);
-  let lastElapsedDays = 0;
-  // Reviews in effect since the last reset, with the card before each: undo pops the top.
-  const applied: { id: string; before: CardState; lastElapsedDays: number }[] = [];
-  for (const entry of ordered) {
-    if (!isReviewKind(entry.kind)) throw new ScheduleError(`Unknown log entry kind "${entry.kind}" (${entry.id})`);
-    switch (entry.kind) {
-      case "review": {
-        const result = review(f, card, entry.rating, entry.reviewedAt, { lastElapsedDays });
-        applied.push({ id: entry.id, before: card, lastElapsedDays });
-        card = result.card;
-        lastElapsedDays = result.entry.elapsedDays;
-        break;
-      }
-      case "undo": {
-        const top = applied.pop();
-        if (!top || top.id !== entry.undoOf) {
-          throw new ScheduleError(
-            `Undo ${entry.id} cancels ${entry.undoOf ?? "nothing"}, which is not the latest review in effect`,
-          );
-        }
-        card = top.before;
-        lastElapsedDays = top.lastElapsedDays;
-        break;
-      }
-      case "reset":
-        card = resetCard(card, entry.reviewedAt).card;
-        applied.length = 0;
-        lastElapsedDays = 0;
-        break;
-      case "unsuspend":
-        break;
+  const state: ReplayState = { card: newCard(createdAt), lastElapsedDays: 0, applied: [] };
+  for (const entry of [...entries].sort(compareEntries)) {
+    if (replayStep(f, state, entry) === BAD_UNDO) {
+      throw new ScheduleError(`Undo ${entry.id} cancels ${entry.undoOf ?? "nothing"}, which is not the latest review in effect`);
     }
   }
-  return card;
+  return state.card;
+}
+
+/** Replay between two entries: the card, the elapsed days of the latest review in effect, and the reviews in effect since the last reset (with the card before each), which an undo pops. */
+interface ReplayState {
+  card: CardState;
+  lastElapsedDays: number;
+  applied: { id: string | symbol; before: CardState; lastElapsedDays: number }[];
+}
+
+const BAD_UNDO = Symbol("undo of a review not the latest in effect");
+
+/** Applies one log entry to `state` as replay reads it; a review's result, else null (BAD_UNDO for an undo replay cannot apply). */
+function replayStep(f: FSRS, state: ReplayState, entry: StoredReviewEntry): ReviewResult | null | typeof BAD_UNDO {
+  if (!isReviewKind(entry.kind)) throw new ScheduleError(`Unknown log entry kind "${entry.kind}" (${entry.id})`);
+  switch (entry.kind) {
+    case "review": {
+      const result = review(f, state.card, entry.rating, entry.reviewedAt, { lastElapsedDays: state.lastElapsedDays });
+      state.applied.push({ id: entry.id, before: state.card, lastElapsedDays: state.lastElapsedDays });
+      state.card = result.card;
+      state.lastElapsedDays = result.entry.elapsedDays;
+      return result;
+    }
+    case "undo": {
+      const top = state.applied.pop();
+      if (!top || top.id !== entry.undoOf) return BAD_UNDO;
+      state.card = top.before;
+      state.lastElapsedDays = top.lastElapsedDays;
+      return null;
+    }
+    case "reset":
+      state.card = resetCard(state.card, entry.reviewedAt).card;
+      state.applied.length = 0;
+      state.lastElapsedDays = 0;
+      return null;
+    case "unsuspend":
+      return null;
+  }
 }
 
 /** The columns of a later entry that a late review changes: its checkpoint and, for a review, its elapsed days. */
@@ -518,41 +526,16 @@ export function insertLateReview(
   if (!before) return null;
   const f = scheduler(settings, cardId);
   const result = review(f, before, rating, at, { lastElapsedDays });
-  let card = result.card;
-  let elapsed = result.entry.elapsedDays;
-  const inserted = Symbol("inserted");
-  const applied: { id: string | typeof inserted; before: CardState; lastElapsedDays: number }[] = [{ id: inserted, before, lastElapsedDays }];
+  const state: ReplayState = { card: result.card, lastElapsedDays: result.entry.elapsedDays, applied: [{ id: Symbol("inserted"), before, lastElapsedDays }] };
   const rewritten: LateReview["rewritten"] = [];
   for (const entry of ordered) {
-    if (!isReviewKind(entry.kind)) throw new ScheduleError(`Unknown log entry kind "${entry.kind}" (${entry.id})`);
-    const prev = prevFields(card);
-    switch (entry.kind) {
-      case "review": {
-        const r = review(f, card, entry.rating, entry.reviewedAt, { lastElapsedDays: elapsed });
-        applied.push({ id: entry.id, before: card, lastElapsedDays: elapsed });
-        rewritten.push({ id: entry.id, columns: { ...prev, elapsedDays: r.entry.elapsedDays, lastElapsedDays: r.entry.lastElapsedDays } });
-        card = r.card;
-        elapsed = r.entry.elapsedDays;
-        continue;
-      }
-      case "undo": {
-        const top = applied.pop();
-        if (!top || top.id !== entry.undoOf) return null;
-        card = top.before;
-        elapsed = top.lastElapsedDays;
-        break;
-      }
-      case "reset":
-        card = resetCard(card, entry.reviewedAt).card;
-        applied.length = 0;
-        elapsed = 0;
-        break;
-      case "unsuspend":
-        break;
-    }
-    rewritten.push({ id: entry.id, columns: { ...prev, elapsedDays: entry.elapsedDays, lastElapsedDays: entry.lastElapsedDays } });
+    const prev = prevFields(state.card);
+    const step = replayStep(f, state, entry);
+    if (step === BAD_UNDO) return null;
+    const elapsed = step ?? { entry };
+    rewritten.push({ id: entry.id, columns: { ...prev, elapsedDays: elapsed.entry.elapsedDays, lastElapsedDays: elapsed.entry.lastElapsedDays } });
   }
-  return { review: result, card, rewritten };
+  return { review: result, card: state.card, rewritten };
 }
 
 /** Probability of recall at `at` (ts-fsrs forgetting curve; 0 for a new card). */
