@@ -63,6 +63,8 @@ export interface ReviewOutcome {
   correct: boolean | null;
   partial: boolean;
   expected: string;
+  /** The correct answer in the question's own terms (practice/data answerKey). */
+  key: string | string[];
   explanation: string;
   section: string;
   due: string;

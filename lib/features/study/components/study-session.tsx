@@ -537,20 +537,23 @@ function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
       <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {item.question.prompt}
       </h2>
-      <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={answered} />
-      {error && <p role="alert" className="text-bad">{error}</p>}
-      {outcome && (
+      {outcome ? (
         <Feedback
-          form={item.question.form}
+          question={item.question}
+          response={response}
           result={{
             correct: outcome.correct === true,
             partial: outcome.partial,
             expected: outcome.expected,
+            key: outcome.key,
             explanation: outcome.explanation,
             section: outcome.section,
           }}
         />
+      ) : (
+        <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={answered} />
       )}
+      {error && <p role="alert" className="text-bad">{error}</p>}
       {savedOffline && (
         <div role="status" className="flex flex-col gap-2 rounded-lg border-l-4 border-muted bg-raised p-3" data-testid="offline-feedback">
           <p className="font-semibold">{t("offline.savedOffline")}</p>

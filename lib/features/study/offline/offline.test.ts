@@ -38,7 +38,7 @@ class Server {
       this.failNext = null;
       throw new TypeError("Failed to fetch");
     }
-    return { clientId: request.clientId, rating: request.rating ?? 3, correct: null, partial: false, expected: "", explanation: "", section: "", due: new Date().toISOString(), leech: false, duplicate, learningAgain: false };
+    return { clientId: request.clientId, rating: request.rating ?? 3, correct: null, partial: false, expected: "", key: "", explanation: "", section: "", due: new Date().toISOString(), leech: false, duplicate, learningAgain: false };
   };
 }
 
