@@ -180,7 +180,7 @@ test("a flashcard's front is something true to recall, with what is needed to an
   // The quiz keeps its own question (false statements among them); flashcards took recall forms.
   expect(falseQuiz).toBeGreaterThan(0);
   expect(seen.has("tf")).toBe(false);
-  for (const form of ["typed", "order", "match"]) expect(seen).toContain(form);
+  for (const form of ["typed", "numeric", "match", "multi"]) expect(seen).toContain(form);
 });
 
 test("a wrong quiz answer in study marks the right option and the pick in the list", async ({ page }) => {
