@@ -220,8 +220,10 @@ test("student pages", async ({ page, context, isMobile }) => {
     await modes.first().click();
     await answerAnything(page);
     await expectAccessible(page, "/study quiz feedback", lang, isMobile);
+    // The answered card stays a quiz card until Next; the one after it is a flashcard.
     await modes.nth(1).click();
-    await page.getByTestId("study-card").getByRole("button").click();
+    await page.getByRole("button", { name: lang.lang === "en" ? "Next card" : "下一张" }).click();
+    await page.getByTestId("study-card").getByRole("button", { name: lang.lang === "en" ? "Show answer" : "显示答案" }).click();
     await expect(page.getByTestId("card-back")).toBeVisible();
     await expectAccessible(page, "/study flashcard back", lang, isMobile);
     if (!isMobile && lang === LANGS[0]) await expectFocusVisible(page, "/study flashcard");

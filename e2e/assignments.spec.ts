@@ -159,7 +159,18 @@ test("a student's attempt never carries a bank question id, and the review keeps
     await expect(verdicts.nth(i)).toContainText(/回答正确|回答错误/);
     await expect(verdicts.nth(i)).not.toContainText(/正确答案|解析|出处/);
   }
-  expectNoBankId(await (await student.request.get(path)).text(), "the review page");
+  // Each question's list marks the pick right or wrong as its verdict says, and no right option.
+  const marked = student.getByTestId("marked-answer");
+  await expect(marked).toHaveCount(3);
+  for (let i = 0; i < 3; i++) {
+    const right = (await verdicts.nth(i).innerText()).includes("回答正确");
+    await expect(marked.nth(i).getByRole("listitem").filter({ hasText: "你的选择" })).toContainText(right ? "✓ 你的选择" : "✗ 你的选择");
+    await expect(marked.nth(i)).not.toContainText("正确答案");
+  }
+  const withheldPage = await (await student.request.get(path)).text();
+  expectNoBankId(withheldPage, "the review page");
+  // Nor does the page's data carry the structured key.
+  expect(withheldPage).not.toMatch(/\\?"key\\?":/);
 
   // The last attempt, handed in blank: now the key is shown.
   await student.getByRole("button", { name: "开始第 2 次作答" }).click();
@@ -169,4 +180,10 @@ test("a student's attempt never carries a bank question id, and the review keeps
   await expect(student.getByTestId("hand-ins")).toContainText("第 2 次");
   await expect(student.getByTestId("key-withheld")).toHaveCount(0);
   await expect(student.getByTestId("feedback").first()).toContainText("解析");
+  // Handed in blank: each list marks its right option and no pick.
+  for (let i = 0; i < 3; i++) {
+    await expect(marked.nth(i).getByRole("listitem").filter({ hasText: "✓ 正确答案" })).toHaveCount(1);
+    await expect(marked.nth(i)).not.toContainText("你的选择");
+  }
+  expect(await (await student.request.get(path)).text()).toMatch(/\\?"key\\?":/);
 });

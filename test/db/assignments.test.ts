@@ -452,7 +452,7 @@ describe(`the key of an assignment on ${db.$engine}`, () => {
     const text = JSON.stringify(data);
     for (const id of a.questionIds) expect(text).not.toContain(id);
   };
-  const hasKey = (result: object) => "expected" in result || "explanation" in result || "section" in result;
+  const hasKey = (result: object) => "expected" in result || "key" in result || "explanation" in result || "section" in result;
 
   it("gives the student's side item numbers, never bank ids, and saves by item", async () => {
     const { teacher, classId, students } = await makeClass(1);
@@ -503,6 +503,8 @@ describe(`the key of an assignment on ${db.$engine}`, () => {
     const shown = await getTakeView(db, student.id, a.id, plus(TUESDAY, 2 * HOUR));
     expect(shown.review?.keyShown).toBe(true);
     expect(shown.review?.answers.map((x) => (x.result as { expected?: string }).expected)).toEqual(expected);
+    // The structured key (per-option feedback) comes with the text key, and only then.
+    expect(shown.review?.answers.map((x) => (x.result as { key?: unknown }).key)).toEqual(a.questionIds.map((id) => questionOf(id).answer));
   });
 
   it("shows the key after each hand-in when the teacher chose so, never beside an open attempt", async () => {

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
+import { answeredFromChoices } from "@/lib/core/generate/fronts";
+import { FALSE } from "@/lib/core/generate/types";
 import { learnerDay, STATE_REVIEW } from "@/lib/core/schedule";
 import { answerText } from "@/lib/features/practice/data";
 import { getOfflineBundle, getStudyQueue } from "@/lib/features/study/data";
@@ -59,6 +61,15 @@ describe(`offline bundle on ${db.$engine}`, () => {
       expect(question, item.key).toBeDefined();
       expect(item.back.answer).toBe(answerText(question!));
       expect(item.question).not.toHaveProperty("answer");
+      // The flashcard travels along, the same as the queue's: never a false statement; an mc's options only when needed.
+      const card = item.flashcard;
+      const front = card && index.questions.get(item.key)?.find((q) => q.id === card.question.id);
+      expect(front, item.key).toBeTruthy();
+      expect(front && !(front.form === "tf" && front.answer === FALSE)).toBe(true);
+      expect(card?.back.answer).toBe(front ? answerText(front) : undefined);
+      if (front?.form === "mc") expect(card?.question.choices !== undefined).toBe(answeredFromChoices(front));
     }
+    const inQueue = new Map(queue.items.map((i) => [i.key, i.flashcard]));
+    for (const item of bundle.items) if (inQueue.has(item.key)) expect(item.flashcard).toEqual(inQueue.get(item.key));
   });
 });

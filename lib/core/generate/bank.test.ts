@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 // generator itself stays pure and gets packs passed in).
 // eslint-disable-next-line no-restricted-imports
 import { readPacks } from "@/lib/server/content/read-packs";
+import { classifiedMcVariant } from "./fronts";
 import { generateBank } from "./index";
 import { bankProblems } from "./test-invariants";
 import { keyOf } from "./text";
@@ -20,6 +21,11 @@ describe("the generated bank of the real packs", () => {
 
   it("holds every invariant (contract, one correct option, distractors wrong, facets, disputes)", () => {
     expect(bankProblems(packs, bank)).toEqual([]);
+  });
+
+  it("classifies every mc variant as recall or answered from its options (flashcard fronts)", () => {
+    const unclassified = new Set(bank.filter((q) => q.form === "mc" && !classifiedMcVariant(q.variant)).map((q) => q.variant));
+    expect([...unclassified]).toEqual([]);
   });
 
   it("has all seven forms", () => {

@@ -4,3 +4,4 @@ export * from "./card";
 export * from "./queue";
 export * from "./stats";
 export * from "./counts";
+export * from "./flashcard";

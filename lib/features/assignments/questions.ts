@@ -4,7 +4,7 @@ import type { Question, QuestionForm } from "@/lib/core/generate";
 import { sha256Hex } from "@/lib/core/generate/hash";
 import type { GradeResult } from "@/lib/core/grade";
 import { topicOf } from "@/lib/features/decks/data";
-import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
+import { answerKey, answerText, toPublicQuestion } from "@/lib/features/practice/data";
 import type { CheckedAnswer } from "@/lib/features/practice/schema";
 import { getBank } from "@/lib/server/content/bank";
 import { assignmentsOfStudent } from "@/lib/features/classes/access";
@@ -107,7 +107,7 @@ export function matchingFactCount(pack: string, topics: readonly string[], forms
 
 /** The result a student sees for one answer. */
 export function checkedAnswer(q: Question, grade: Pick<GradeResult, "correct" | "partial">): CheckedAnswer {
-  return { correct: grade.correct, partial: grade.partial, expected: answerText(q), explanation: q.explanation, section: q.section };
+  return { correct: grade.correct, partial: grade.partial, expected: answerText(q), key: answerKey(q), explanation: q.explanation, section: q.section };
 }
 
 /**

@@ -4,7 +4,7 @@ import { gradeAnswer } from "@/lib/core/grade";
 import { getBank } from "@/lib/server/content/bank";
 import { AppError, AppErrorCode, toActionResult, type ActionResult } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validate";
-import { answerText, pickPracticeQuestions, toPublicQuestion } from "./data";
+import { answerKey, answerText, pickPracticeQuestions, toPublicQuestion } from "./data";
 import { checkAnswerInput, startPracticeInput, type CheckedAnswer, type PublicQuestion } from "./schema";
 
 // Practice is open to everyone, signed in or not: these actions read the public bank only and
@@ -30,6 +30,7 @@ export async function checkAnswerAction(raw: unknown): Promise<ActionResult<Chec
       correct: grade.correct,
       partial: grade.partial,
       expected: answerText(question),
+      key: answerKey(question),
       explanation: question.explanation,
       section: question.section,
     };

@@ -12,6 +12,15 @@ export function toPublicQuestion(q: Question): PublicQuestion {
   return out;
 }
 
+/**
+ * The correct answer in the question's own terms, for feedback per option and per row: the
+ * right option (mc, tf), the right set (multi), the right order (order), the `left => right`
+ * pairs (match), the answer (typed, numeric). Every grader's result takes it from here.
+ */
+export function answerKey(q: Question): string | string[] {
+  return typeof q.answer === "string" ? q.answer : [...q.answer];
+}
+
 /** The correct answer as one line of text. */
 export function answerText(q: Question): string {
   if (typeof q.answer === "string") return q.answer;

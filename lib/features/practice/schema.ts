@@ -35,6 +35,8 @@ export interface CheckedAnswer {
   partial: boolean;
   /** The correct answer, as text to show. */
   expected: string;
+  /** The correct answer in the question's own terms (practice/data answerKey): marks options and rows. */
+  key: string | string[];
   explanation: string;
   section: string;
 }

@@ -19,6 +19,7 @@ import {
   formatInterval,
   learnerDay,
   newCard,
+  pickFlashcardQuestion,
   pickQuestion,
   previewIntervals,
   queueCounts,
@@ -29,6 +30,7 @@ import {
   type QueueCard,
   type QueueEntry,
 } from "@/lib/core/schedule";
+import { answeredFromChoices } from "@/lib/core/generate/fronts";
 import type { Locale } from "@/lib/i18n";
 import { withoutPendingAssignmentQuestions } from "@/lib/features/assignments/questions";
 import { answerText, toPublicQuestion } from "@/lib/features/practice/data";
@@ -87,9 +89,24 @@ export async function lastEffectiveReview(db: Db, userId: UserId) {
   return effectiveReviews(recent)[0] ?? null;
 }
 
+/**
+ * A facet's flashcard: its front question (pickFlashcardQuestion) and back. An mc's options go
+ * on the front only when the answer is one of them (answeredFromChoices); otherwise its prompt
+ * is asked as recall and the options would give the answer away.
+ */
+function flashcardOf(questions: readonly Question[], lastForm: string | null, seed: string): StudyItem["flashcard"] {
+  const question = pickFlashcardQuestion(questions, lastForm, seed);
+  if (!question) return null;
+  const front = toPublicQuestion(question);
+  const fromOptions = answeredFromChoices(question);
+  if (question.form === "mc" && !fromOptions) delete front.choices;
+  return { question: front, back: { answer: answerText(question), explanation: question.explanation, section: question.section }, fromOptions };
+}
+
 function studyItem(userId: UserId, entry: QueueEntry, card: CardState | null, questions: readonly Question[], settings: LearnerSettings, now: Date, locale: Locale): StudyItem {
   const key = facetKey(entry);
-  const question = pickQuestion(questions, entry.lastForm, `${entry.cardId ?? key}/${card?.reps ?? 0}`);
+  const seed = `${entry.cardId ?? key}/${card?.reps ?? 0}`;
+  const question = pickQuestion(questions, entry.lastForm, seed);
   // A new facet's card will get newCardId at its first review: the fuzz shown is the one scheduled.
   const preview = previewIntervals(card ?? newCard(now), now, settings, entry.cardId ?? newCardId(userId, entry));
   const interval = (r: 1 | 2 | 3 | 4) => formatInterval(preview[r].ms, locale);
@@ -98,6 +115,7 @@ function studyItem(userId: UserId, entry: QueueEntry, card: CardState | null, qu
     reason: entry.reason,
     question: toPublicQuestion(question),
     back: { answer: answerText(question), explanation: question.explanation, section: question.section },
+    flashcard: flashcardOf(questions, entry.lastForm, seed),
     intervals: { "1": interval(1), "2": interval(2), "3": interval(3), "4": interval(4) },
   };
 }

@@ -20,7 +20,7 @@ import {
   type NewReviewEntry,
 } from "@/lib/core/schedule";
 import { topicOf } from "@/lib/features/decks/data";
-import { answerText } from "@/lib/features/practice/data";
+import { answerKey, answerText } from "@/lib/features/practice/data";
 import type { UserId } from "@/lib/server/auth/session";
 import { getBank } from "@/lib/server/content/bank";
 import type { Db } from "@/lib/server/db/create";
@@ -104,6 +104,7 @@ async function storedOutcome(db: Db | Tx, userId: UserId, clientId: string, now:
     correct: log.correct,
     partial: log.correct === false && log.rating === 2,
     expected: q ? answerText(q) : "",
+    key: q ? answerKey(q) : "",
     explanation: q?.explanation ?? "",
     section: q?.section ?? "",
     due: (log.resultDue ?? log.reviewedAt).toISOString(),
@@ -202,6 +203,7 @@ export async function recordReview(db: Db, userId: UserId, input: RecordReviewIn
         correct,
         partial,
         expected: answerText(q),
+        key: answerKey(q),
         explanation: q.explanation,
         section: q.section,
         due: written.due.toISOString(),

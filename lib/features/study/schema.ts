@@ -64,6 +64,8 @@ export interface ReviewOutcome {
   correct: boolean | null;
   partial: boolean;
   expected: string;
+  /** The correct answer in the question's own terms (practice/data answerKey). */
+  key: string | string[];
   explanation: string;
   section: string;
   due: string;
@@ -79,8 +81,15 @@ export interface StudyItem {
   key: string;
   reason: "learning" | "due" | "new" | "exam";
   question: PublicQuestion;
-  /** The back of the flashcard. */
+  /** The back of the quiz question (shown when a quiz answer waits offline). */
   back: { answer: string; explanation: string; section: string };
+  /**
+   * The flashcard of the facet, chosen apart from the quiz question (study/data flashcardOf): a
+   * recall form first, never a false statement; an mc lists its options (`question.choices`)
+   * only when it is answered from them (`fromOptions`). null: no question makes a front, the
+   * quiz card is shown in flashcard mode too.
+   */
+  flashcard: { question: PublicQuestion; back: { answer: string; explanation: string; section: string }; fromOptions: boolean } | null;
   /** Next interval of each self-grade, as text ("10分钟", "3天"). */
   intervals: Record<"1" | "2" | "3" | "4", string>;
 }

@@ -18,11 +18,13 @@ export function AttemptReview({ answers }: { answers: ReviewedAnswer[] }) {
               {t("assignments.take.progress", { n: i + 1, total: answers.length })} · {t(`forms.${question.form}`)}
             </p>
             <p className="font-medium">{question.prompt}</p>
-            <p>
-              {t("assignments.review.yourAnswer")}
-              {text === "" ? t("assignments.review.noAnswer") : answerLabel(t, question.form, text)}
-            </p>
-            <Feedback result={result} form={question.form} />
+            {(text === "" || question.form === "typed" || question.form === "numeric") && (
+              <p>
+                {t("assignments.review.yourAnswer")}
+                {text === "" ? t("assignments.review.noAnswer") : answerLabel(t, question.form, text)}
+              </p>
+            )}
+            <Feedback question={question} response={response} result={result} />
           </li>
         );
       })}

@@ -203,14 +203,17 @@ export function TakeAssignment({ attempt, feedback, serverNow }: Props) {
           <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
             {question.prompt}
           </h2>
-          <AnswerInput
-            question={question}
-            value={drafts[question.item] ?? emptyResponse(question)}
-            onChange={(value) => setDrafts((d) => ({ ...d, [question.item]: value }))}
-            disabled={pending || timeUp || (feedback === "each" && saved[question.item] !== undefined)}
-          />
+          {feedback === "each" && saved[question.item]?.result ? (
+            <Feedback question={question} response={saved[question.item]!.response} result={saved[question.item]!.result!} />
+          ) : (
+            <AnswerInput
+              question={question}
+              value={drafts[question.item] ?? emptyResponse(question)}
+              onChange={(value) => setDrafts((d) => ({ ...d, [question.item]: value }))}
+              disabled={pending || timeUp || (feedback === "each" && saved[question.item] !== undefined)}
+            />
+          )}
           {error && <p role="alert" className="text-bad">{error}</p>}
-          {feedback === "each" && saved[question.item]?.result && <Feedback result={saved[question.item]!.result!} form={question.form} />}
           {feedback === "end" && saved[question.item] && same(saved[question.item]?.response, drafts[question.item]) && (
             <p className="text-sm text-muted" data-testid="saved">
               <span aria-hidden="true">✓ </span>

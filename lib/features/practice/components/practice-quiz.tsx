@@ -194,9 +194,12 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
       <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {question.prompt}
       </h2>
-      <AnswerInput question={question} value={response} onChange={setResponse} disabled={result !== null} />
+      {result ? (
+        <Feedback question={question} response={response} result={result} />
+      ) : (
+        <AnswerInput question={question} value={response} onChange={setResponse} disabled={false} />
+      )}
       {error && <p role="alert" className="text-bad">{error}</p>}
-      {result && <Feedback result={result} form={question.form} />}
       {result ? (
         <SubmitButton ref={nextButton}>{position === total ? t("practice.finish") : t("practice.next")}</SubmitButton>
       ) : (

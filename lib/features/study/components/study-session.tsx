@@ -389,10 +389,10 @@ export function StudySession({ initial, filter, userId }: { initial: StudyQueue;
         </p>
       )}
       {outdated ? null : item ? (
-        mode === "quiz" || answeredHead === shownKey(item) ? (
+        mode === "quiz" || answeredHead === shownKey(item) || !item.flashcard ? (
           <QuizCard key={shownKey(item)} item={item} submitReview={submitQuiz} onReviewed={onReviewed} onNext={advance} />
         ) : (
-          <FlashCard key={shownKey(item)} item={item} onGrade={gradeFlashcard} />
+          <FlashCard key={shownKey(item)} item={item} card={item.flashcard} onGrade={gradeFlashcard} />
         )
       ) : (
         <div className="flex flex-col items-start gap-3 rounded-xl border border-line p-6" data-testid="study-done">
@@ -537,20 +537,23 @@ function QuizCard({ item, submitReview, onReviewed, onNext }: CardProps) {
       <h2 ref={heading} tabIndex={-1} className="outline-none text-lg font-semibold leading-relaxed" data-testid="prompt">
         {item.question.prompt}
       </h2>
-      <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={answered} />
-      {error && <p role="alert" className="text-bad">{error}</p>}
-      {outcome && (
+      {outcome ? (
         <Feedback
-          form={item.question.form}
+          question={item.question}
+          response={response}
           result={{
             correct: outcome.correct === true,
             partial: outcome.partial,
             expected: outcome.expected,
+            key: outcome.key,
             explanation: outcome.explanation,
             section: outcome.section,
           }}
         />
+      ) : (
+        <AnswerInput question={item.question} value={response} onChange={setResponse} disabled={answered} />
       )}
+      {error && <p role="alert" className="text-bad">{error}</p>}
       {savedOffline && (
         <div role="status" className="flex flex-col gap-2 rounded-lg border-l-4 border-muted bg-raised p-3" data-testid="offline-feedback">
           <p className="font-semibold">{t("offline.savedOffline")}</p>
@@ -588,7 +591,7 @@ const GRADES = [
 ] as const;
 
 /** Self-graded: flip, then Again/Hard/Good/Easy with each button's next interval. */
-function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: ReviewRequest, item: StudyItem) => void }) {
+function FlashCard({ item, card, onGrade }: { item: StudyItem; card: NonNullable<StudyItem["flashcard"]>; onGrade: (request: ReviewRequest, item: StudyItem) => void }) {
   const { t } = useI18n();
   const [flipped, setFlipped] = useState(false);
   const shownAt = useRef(0);
@@ -603,9 +606,9 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
     (rating: 1 | 2 | 3 | 4) => {
       if (!flipped || sent.current) return;
       sent.current = true;
-      onGrade({ clientId: newClientId(), questionId: item.question.id, rating, durationMs: Math.round(performance.now() - shownAt.current) }, item);
+      onGrade({ clientId: newClientId(), questionId: card.question.id, rating, durationMs: Math.round(performance.now() - shownAt.current) }, item);
     },
-    [flipped, item, onGrade],
+    [flipped, item, card, onGrade],
   );
 
   useEffect(() => {
@@ -638,16 +641,16 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
         }}
       >
         <h2 className="text-lg font-semibold leading-relaxed" data-testid="prompt">
-          {item.question.prompt}
+          {card.question.prompt}
         </h2>
-        <CardFront question={item.question} />
+        <CardFront question={card.question} />
         {flipped && (
           <div className="border-t border-line pt-3" data-testid="card-back">
             <p className="font-semibold">
               {t("study.answer")}
-              {answerLabel(t, item.question.form, item.back.answer)}
+              {answerLabel(t, card.question.form, card.back.answer)}
             </p>
-            <p className="mt-1 text-fg-soft">{item.back.explanation}</p>
+            <p className="mt-1 text-fg-soft">{card.back.explanation}</p>
           </div>
         )}
       </div>
@@ -677,10 +680,11 @@ function FlashCard({ item, onGrade }: { item: StudyItem; onGrade: (request: Revi
 }
 
 /**
- * What the front of a flashcard shows under the prompt: all the question gives to answer from,
- * as the quiz form does (AnswerInput), without the controls: the options of mc and multi, the
- * items to order (in the question's shuffled order, unnumbered), the left-hand items of a match
- * and the options to pair them with, the unit of a number. tf and typed: the prompt says it all.
+ * What the front of a flashcard shows under the prompt: what the card is answered from, without
+ * the controls: the options of a multi, and of an mc answered from them (the server sends an mc's
+ * choices only then), the items to order (in the question's shuffled order, unnumbered), the
+ * left-hand items of a match and the options to pair them with, the unit of a number. A recall
+ * mc, typed and a (true) statement: the prompt says it all.
  */
 function CardFront({ question: q }: { question: PublicQuestion }) {
   const { t } = useI18n();
@@ -693,6 +697,7 @@ function CardFront({ question: q }: { question: PublicQuestion }) {
   );
   switch (q.form) {
     case "mc":
+      return q.choices ? list(q.choices) : null;
     case "multi":
       return list(q.choices ?? []);
     case "order":

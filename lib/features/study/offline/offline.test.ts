@@ -38,7 +38,7 @@ class Server {
       this.failNext = null;
       throw new TypeError("Failed to fetch");
     }
-    return { clientId: request.clientId, rating: request.rating ?? 3, correct: null, partial: false, expected: "", explanation: "", section: "", due: new Date().toISOString(), leech: false, duplicate, learningAgain: false };
+    return { clientId: request.clientId, rating: request.rating ?? 3, correct: null, partial: false, expected: "", key: "", explanation: "", section: "", due: new Date().toISOString(), leech: false, duplicate, learningAgain: false };
   };
 }
 
@@ -64,6 +64,7 @@ function item(n: number, over: Partial<OfflineItem> = {}): OfflineItem {
     availableAt: null,
     question: { id: `abcdef0${n}`, form: "mc", prompt: `Q${n}`, choices: ["a", "b"] } as OfflineItem["question"],
     back: { answer: "a", explanation: "", section: "" },
+    flashcard: null,
     intervals: { "1": "1分钟", "2": "6分钟", "3": "10分钟", "4": "5天" },
     ...over,
   };
