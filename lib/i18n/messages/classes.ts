@@ -76,7 +76,7 @@ export const en: Widen<typeof zh> = {
   archivedBadge: "Archived",
   noneTeacher: "No classes yet. Create one, then give your students its join code.",
   noneStudent: "You have not joined a class yet. Ask your teacher for the join code.",
-  studentCount: "{count} students",
+  studentCount: "{count, plural, one {# student} other {# students}}",
   codeIs: "Code {code}",
   teacherIs: "Teacher: {name}",
   joinedOn: "Joined {date}",
