@@ -1,3 +1,4 @@
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";
 import { percent } from "../format";
@@ -6,7 +7,7 @@ import { ScrollTable, td, th } from "./table";
 
 /** One students × topics table per date (now, then each upcoming due date), with the class mean. */
 export async function RecallTables({ recall }: { recall: ClassRecall }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
   if (recall.topics.length === 0) return <p>{t("reports.recall.noAssignments")}</p>;
   if (recall.tables[0]?.rows.length === 0) return <p>{t("reports.recall.noStudents")}</p>;
   const packCount = new Set(recall.topics.map((tp) => tp.pack)).size;
@@ -16,7 +17,7 @@ export async function RecallTables({ recall }: { recall: ClassRecall }) {
         const table = recall.tables[d]!;
         const first = date.due[0];
         const title = first
-          ? t("reports.recall.dueAt", { date: formatInZone(date.at, first.timeZone, locale), titles: date.due.map((a) => a.title).join("、") })
+          ? t("reports.recall.dueAt", { date: formatInZone(date.at, first.timeZone, locale, viewer), titles: date.due.map((a) => a.title).join("、") })
           : t("reports.recall.now");
         return (
           <section key={date.at.toISOString()} aria-labelledby={`recall-${d}`} className="flex flex-col gap-2">
