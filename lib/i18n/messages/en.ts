@@ -11,6 +11,10 @@ export const en: Messages = {
   reports: reports.en,
   accountData: accountData.en,
   offline: offline.en,
+  exam: {
+    countdown: "Exam: {date}, in {n, plural, one {# day} other {# days}}",
+    today: "Exam: today ({date})",
+  },
   app: {
     name: "Delta Recall",
     tagline: "Turn facts into a question bank that schedules your reviews",
@@ -45,6 +49,7 @@ export const en: Messages = {
     today: "Today",
     allAssignments: "All assignments",
     welcome: "Welcome back, {name}",
+    welcomeNew: "Welcome, {name}",
     openAssignments: "Open assignments",
     noOpenAssignments: "No assignment is open right now.",
   },

@@ -12,6 +12,10 @@ export const zhCN = {
   reports: reports.zh,
   accountData: accountData.zh,
   offline: offline.zh,
+  exam: {
+    countdown: "考试：{date}，还有 {n} 天",
+    today: "考试：今天（{date}）",
+  },
   app: {
     name: "Delta Recall",
     tagline: "把知识点变成会复习的题库",
@@ -46,6 +50,7 @@ export const zhCN = {
     today: "今天",
     allAssignments: "全部作业",
     welcome: "欢迎回来，{name}",
+    welcomeNew: "欢迎，{name}",
     openAssignments: "进行中的作业",
     noOpenAssignments: "目前没有开放中的作业。",
   },
