@@ -175,7 +175,12 @@ export const en: Messages = {
     allRight: "All correct!",
     trueLabel: "True",
     falseLabel: "False",
-    keyHint: "Number keys choose, Enter submits.",
+    keys: {
+      choose: "Keys: 1–{n} choose, Enter submits.",
+      toggle: "Keys: 1–{n} tick or untick, Enter submits.",
+      submit: "Keys: Enter submits.",
+      next: "Keys: Enter goes to the next question.",
+    },
   },
   study: {
     title: "Study",

@@ -176,7 +176,12 @@ export const zhCN = {
     allRight: "全部答对！",
     trueLabel: "正确",
     falseLabel: "错误",
-    keyHint: "可用数字键选择，回车提交。",
+    keys: {
+      choose: "快捷键：数字键 1–{n} 选择，回车提交。",
+      toggle: "快捷键：数字键 1–{n} 勾选或取消，回车提交。",
+      submit: "快捷键：回车提交。",
+      next: "快捷键：回车进入下一题。",
+    },
   },
   study: {
     title: "学习",
