@@ -129,6 +129,11 @@ export const en: Messages = {
     valueAsOf: "({date})",
     section: "Source: {section}",
     jump: "Jump to",
+    allTopics: "All topics",
+    search: "Search the facts",
+    searchPlaceholder: "e.g. 上海, 2019",
+    matches: "{n, plural, one {# fact matches} other {# facts match}}",
+    noMatches: "No fact contains that text.",
   },
   forms: {
     mc: "Multiple choice",

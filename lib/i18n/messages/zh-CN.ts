@@ -130,6 +130,11 @@ export const zhCN = {
     valueAsOf: "（{date}）",
     section: "出处：{section}",
     jump: "跳转到",
+    allTopics: "全部主题",
+    search: "搜索知识点",
+    searchPlaceholder: "例如：上海、2019",
+    matches: "找到 {n} 条",
+    noMatches: "没有包含这段文字的知识点。",
   },
   forms: {
     mc: "单选",
