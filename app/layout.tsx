@@ -4,6 +4,7 @@ import { ServiceWorker } from "@/lib/features/pwa/components/service-worker";
 import { SiteHeader } from "@/lib/features/shell/components/site-header";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getT } from "@/lib/i18n/server";
+import { getOptionalUser } from "@/lib/server/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,14 +20,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale } = await getT();
+  const [{ locale }, user] = await Promise.all([getT(), getOptionalUser()]);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
         <I18nProvider locale={locale}>
           <SiteHeader />
           <main className="mx-auto max-w-3xl px-4 py-6">{children}</main>
-          <ServiceWorker />
+          <ServiceWorker signedIn={user !== null} />
         </I18nProvider>
       </body>
     </html>

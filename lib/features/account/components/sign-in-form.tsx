@@ -4,7 +4,6 @@ import { useState, type FormEvent } from "react";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
-import { forgetCachedPages } from "@/lib/features/pwa/caches";
 
 /** Only same-site paths are followed after sign-in, so a crafted link cannot send users away. */
 export function safeReturnPath(value: string | null | undefined): string {
@@ -32,8 +31,6 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string | undefined }
       setError(result?.error === "RATE_LIMITED" ? t("errors.RATE_LIMITED") : t("auth.invalidCredentials"));
       return;
     }
-    // Pages cached as a guest would greet the learner offline with 登录.
-    await forgetCachedPages().catch(() => undefined);
     // A full navigation: every server component (header included) renders with the new session.
     window.location.assign(safeReturnPath(callbackUrl));
   }

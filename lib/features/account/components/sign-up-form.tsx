@@ -5,7 +5,6 @@ import { translateDynamic } from "@/lib/i18n";
 import { useI18n } from "@/lib/i18n/client";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
-import { forgetCachedPages } from "@/lib/features/pwa/caches";
 import { importGuestAnswers } from "@/lib/features/study/guest-reviews";
 import { signUpAction } from "../actions";
 import { safeReturnPath } from "./sign-in-form";
@@ -33,8 +32,6 @@ export function SignUpForm({ callbackUrl }: { callbackUrl?: string | undefined }
     await signIn("credentials", { email: result.data.email, password: String(form.get("password") ?? ""), redirect: false });
     // What the visitor answered in practice becomes their first reviews; a failure loses only that.
     await importGuestAnswers().catch(() => undefined);
-    // Pages cached as a guest would greet the learner offline with 登录.
-    await forgetCachedPages().catch(() => undefined);
     window.location.assign(safeReturnPath(callbackUrl));
   }
 
