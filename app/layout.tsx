@@ -4,6 +4,7 @@ import { ServiceWorker } from "@/lib/features/pwa/components/service-worker";
 import { SiteHeader } from "@/lib/features/shell/components/site-header";
 import { I18nProvider } from "@/lib/i18n/client";
 import { getT } from "@/lib/i18n/server";
+import { getOptionalUser } from "@/lib/server/auth/session";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { locale } = await getT();
+  const [{ locale }, user] = await Promise.all([getT(), getOptionalUser()]);
   return (
     <html lang={locale}>
       <body className="min-h-dvh">
@@ -27,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <SiteHeader />
           {/* A page marked data-wide (a wide table) gets the screen's width, up to 80rem. */}
           <main className="mx-auto max-w-3xl px-4 py-6 has-[[data-wide]]:max-w-7xl">{children}</main>
-          <ServiceWorker />
+          <ServiceWorker signedIn={user !== null} />
         </I18nProvider>
       </body>
     </html>

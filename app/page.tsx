@@ -4,7 +4,10 @@ import { TeacherOpenAssignments } from "@/lib/features/assignments/components/cl
 import { listClassAssignments, listStudentAssignments } from "@/lib/features/assignments/data";
 import { TeacherClassList } from "@/lib/features/classes/components/class-lists";
 import { listClassesOfTeacher } from "@/lib/features/classes/data";
+import { isNewAccount } from "@/lib/features/account/data";
+import { ExamCountdown } from "@/lib/features/study/components/exam-countdown";
 import { getTodayCounts } from "@/lib/features/study/data";
+import { learnerDay } from "@/lib/core/schedule";
 import { getT } from "@/lib/i18n/server";
 import { getOptionalUser, type SessionUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db/client";
@@ -43,7 +46,7 @@ export default async function HomePage() {
  * today's study counts; a student's assignments still to do.
  */
 async function SignedInHome({ user }: { user: SessionUser }) {
-  const { t } = await getT();
+  const { t, locale } = await getT();
   const now = new Date();
   const [{ counts, settings }, assignments, classes] = await Promise.all([
     getTodayCounts(db(), user.id, now),
@@ -56,14 +59,16 @@ async function SignedInHome({ user }: { user: SessionUser }) {
     active.map(async (c) => ({ classId: c.id, className: c.name, assignments: (await listClassAssignments(db(), user, c.id, now)).assignments })),
   );
   const nothingDue = counts.learning + counts.due + counts.new === 0;
+  const firstVisit = await isNewAccount(db(), user.id, learnerDay(now, settings.timeZone, settings.dayStartHour).start);
   return (
     <div className="flex flex-col gap-8">
-      <h1 className="text-2xl font-bold sm:text-3xl">{t("home.welcome", { name: user.name })}</h1>
+      <h1 className="text-2xl font-bold sm:text-3xl">{t(firstVisit ? "home.welcomeNew" : "home.welcome", { name: user.name })}</h1>
       {/* A teacher's day starts with the classes; their own study follows. */}
       {user.role === "teacher" && <TeacherOpenAssignments groups={classAssignments} now={now} />}
       {active.length > 0 && <TeacherClassList classes={active} />}
       <section aria-labelledby="today" className="flex flex-col gap-3 rounded-xl border border-line bg-raised p-4">
         <h2 id="today" className="text-lg font-semibold">{t("home.today")}</h2>
+        <ExamCountdown settings={settings} now={now} locale={locale} t={t} />
         <p data-testid="home-counts">{nothingDue ? t("study.done") : t("study.counts", counts)}</p>
         <div className="flex flex-wrap gap-3">
           <Link href="/study" className={buttonClass(nothingDue ? "secondary" : "primary")}>

@@ -44,9 +44,11 @@ test("a typed answer stops at the length the server accepts, and a long one is g
   await expect(page.getByText("输入有误，请检查。")).toHaveCount(0);
 });
 
-test("the deck page lays out the timeline, lists and groups", async ({ page }) => {
+test("the deck page lays out the timeline, lists and groups", async ({ page, isMobile }) => {
   await page.goto("/decks/yrd");
   await expect(page.getByRole("heading", { name: "时间线" })).toBeVisible();
+  // Sections start closed on a phone (open from `sm` up).
+  if (isMobile) for (const id of ["timeline", "sets"]) await page.locator(`details#${id} > summary`).click();
   await expect(page.locator("time[datetime='1982-12-22']")).toBeVisible();
   await expect(page.getByRole("heading", { name: "要点与列表" })).toBeVisible();
   await expect(page.getByText("创新共建").first()).toBeVisible();

@@ -3,7 +3,8 @@ import { Link } from "@/lib/ui/link";
 import { listDecks } from "@/lib/features/decks/data";
 import { StudyTopicNav } from "@/lib/features/study/components/topic-nav";
 import { StudySession } from "@/lib/features/study/components/study-session";
-import { getStudyQueue, type StudyFilter } from "@/lib/features/study/data";
+import { ExamCountdown } from "@/lib/features/study/components/exam-countdown";
+import { getSettings, getStudyQueue, type StudyFilter } from "@/lib/features/study/data";
 import { queueQuery } from "@/lib/features/study/schema";
 import { getT } from "@/lib/i18n/server";
 import { requireUser } from "@/lib/server/auth/session";
@@ -21,7 +22,8 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
   const parsed = queueQuery.safeParse({ pack: params.pack, topic: params.topic });
   const filter: StudyFilter = parsed.success ? { pack: parsed.data.pack, topic: parsed.data.topic } : {};
   const { t, locale } = await getT();
-  const queue = await getStudyQueue(db(), user.id, filter, new Date(), locale);
+  const now = new Date();
+  const [queue, settings] = await Promise.all([getStudyQueue(db(), user.id, filter, now, locale), getSettings(db(), user.id)]);
   const link = "inline-flex min-h-11 min-w-11 items-center justify-center text-sm font-medium text-accent-fg underline";
   return (
     <div className="flex flex-col gap-4">
@@ -31,6 +33,7 @@ export default async function StudyPage({ searchParams }: { searchParams: Promis
         <Link href="/study/leeches" className={link}>{t("study.leeches")}</Link>
         <Link href="/study/settings" className={link}>{t("study.settings")}</Link>
       </div>
+      <ExamCountdown settings={settings} now={now} locale={locale} t={t} />
       <StudyTopicNav decks={listDecks()} pack={filter.pack} topic={filter.topic} t={t} />
       <StudySession key={`${filter.pack ?? ""}/${filter.topic ?? ""}`} initial={queue} filter={filter} userId={user.id} />
     </div>

@@ -48,7 +48,7 @@ export default async function TakeAssignmentPage({ params }: Props) {
           <p className="text-sm text-muted">
             {t("assignments.student.attemptsUsed", { used: view.attemptsUsed, allowed: a.attemptsAllowed })}
           </p>
-          {view.startRefusal === "notOpen" && <p className="rounded-lg border border-line-strong p-3">{t("assignments.student.opensLine", { at: formatInZone(a.opensAt, settings.timeZone, locale) })}</p>}
+          {view.startRefusal === "notOpen" && <p className="rounded-lg border border-line-strong p-3">{t("assignments.student.opensLine", { at: formatInZone(a.opensAt, settings.timeZone, locale, settings.timeZone) })}</p>}
           {view.startRefusal === "noAttemptsLeft" && <p>{t("assignments.student.noAttemptsLeft")}</p>}
           {view.startRefusal === null && (
             <>

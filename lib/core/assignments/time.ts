@@ -49,8 +49,12 @@ export function utcToLocal(at: Date, timeZone: string): string {
   return `${p.year?.padStart(4, "0")}-${p.month}-${p.day}T${hour}:${p.minute}`;
 }
 
-/** An instant for people: date, time and the zone's short name, in the UI's language. */
-export function formatInZone(at: Date, timeZone: string, locale: string): string {
+/**
+ * An instant for people: date and time in `timeZone`, in the UI's language. The zone's short name
+ * ("GMT+8", "EST") is added only when the viewer's own clock would read otherwise at that instant.
+ */
+export function formatInZone(at: Date, timeZone: string, locale: string, viewerTimeZone: string): string {
+  const named = utcToLocal(at, timeZone) !== utcToLocal(at, viewerTimeZone);
   return new Intl.DateTimeFormat(locale, {
     timeZone,
     year: "numeric",
@@ -60,6 +64,6 @@ export function formatInZone(at: Date, timeZone: string, locale: string): string
     hour: "2-digit",
     minute: "2-digit",
     hourCycle: "h23",
-    timeZoneName: "short",
+    ...(named ? { timeZoneName: "short" } : {}),
   }).format(at);
 }

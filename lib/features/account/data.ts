@@ -83,3 +83,15 @@ export async function exportAccountData(db: Db, userId: UserId, now: Date) {
   };
 }
 export type AccountExport = Awaited<ReturnType<typeof exportAccountData>>;
+
+/**
+ * A first visit, for the greeting: the account was made since `dayStart` (the learner's day) and
+ * has no review yet. Signed up yesterday and back today is a return, studied or not.
+ */
+export async function isNewAccount(db: Db, userId: UserId, dayStart: Date): Promise<boolean> {
+  const [user, review] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { createdAt: true } }),
+    db.reviewLog.findFirst({ where: { userId }, select: { id: true } }),
+  ]);
+  return user !== null && user.createdAt >= dayStart && review === null;
+}

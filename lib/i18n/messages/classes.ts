@@ -65,6 +65,7 @@ export const zh = {
     invited: "你受邀加入",
     alreadyMember: "你已经在这个班级里了。",
     openClass: "打开班级",
+    joined: "已加入 {name}",
   },
 } as const;
 
@@ -76,7 +77,7 @@ export const en: Widen<typeof zh> = {
   archivedBadge: "Archived",
   noneTeacher: "No classes yet. Create one, then give your students its join code.",
   noneStudent: "You have not joined a class yet. Ask your teacher for the join code.",
-  studentCount: "{count} students",
+  studentCount: "{count, plural, one {# student} other {# students}}",
   codeIs: "Code {code}",
   teacherIs: "Teacher: {name}",
   joinedOn: "Joined {date}",
@@ -131,5 +132,6 @@ export const en: Widen<typeof zh> = {
     invited: "You are invited to join",
     alreadyMember: "You are already in this class.",
     openClass: "Open the class",
+    joined: "Joined {name}",
   },
 };

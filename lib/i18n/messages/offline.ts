@@ -22,13 +22,13 @@ export const zh = {
 
 export const en: Widen<typeof zh> = {
   offline: "Offline",
-  offlineWaiting: "Offline, {n} reviews waiting to sync",
+  offlineWaiting: "Offline, {n, plural, one {# review} other {# reviews}} waiting to sync",
   offlineNoneWaiting: "Offline: reviews are kept on this device",
-  waiting: "{n} reviews waiting to sync",
+  waiting: "{n, plural, one {# review} other {# reviews}} waiting to sync",
   syncing: "Syncing…",
-  synced: "Synced {n} reviews ({time})",
-  dropped: "The server refused {n} reviews; they were dropped ({reason}).",
-  ready: "Ready offline: {n} cards kept on this device.",
+  synced: "Synced {n, plural, one {# review} other {# reviews}} ({time})",
+  dropped: "{n, plural, one {The server refused # review; it was dropped} other {The server refused # reviews; they were dropped}} ({reason}).",
+  ready: "Ready offline: {n, plural, one {# card} other {# cards}} kept on this device.",
   savedOffline: "Saved on this device; the server grades it when you are back online.",
   yourAnswer: "Your answer: {answer}",
   noCards: "You have studied every card available offline; go on when you are back online.",

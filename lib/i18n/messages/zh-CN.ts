@@ -12,6 +12,10 @@ export const zhCN = {
   reports: reports.zh,
   accountData: accountData.zh,
   offline: offline.zh,
+  exam: {
+    countdown: "考试：{date}，还有 {n} 天",
+    today: "考试：今天（{date}）",
+  },
   app: {
     name: "Delta Recall",
     tagline: "把知识点变成会复习的题库",
@@ -46,6 +50,7 @@ export const zhCN = {
     today: "今天",
     allAssignments: "全部作业",
     welcome: "欢迎回来，{name}",
+    welcomeNew: "欢迎，{name}",
     openAssignments: "进行中的作业",
     noOpenAssignments: "目前没有开放中的作业。",
   },
@@ -128,6 +133,11 @@ export const zhCN = {
     valueAsOf: "（{date}）",
     section: "出处：{section}",
     jump: "跳转到",
+    allTopics: "全部主题",
+    search: "搜索知识点",
+    searchPlaceholder: "例如：上海、2019",
+    matches: "找到 {n} 条",
+    noMatches: "没有包含这段文字的知识点。",
   },
   forms: {
     mc: "单选",
@@ -182,7 +192,12 @@ export const zhCN = {
     allRight: "全部答对！",
     trueLabel: "正确",
     falseLabel: "错误",
-    keyHint: "可用数字键选择，回车提交。",
+    keys: {
+      choose: "快捷键：数字键 1–{n} 选择，回车提交。",
+      toggle: "快捷键：数字键 1–{n} 勾选或取消，回车提交。",
+      submit: "快捷键：回车提交。",
+      next: "快捷键：回车进入下一题。",
+    },
   },
   study: {
     title: "学习",

@@ -1,3 +1,4 @@
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";
 import type { AssignmentView } from "../schema";
@@ -16,8 +17,8 @@ const term = "text-sm text-muted sm:w-32 sm:shrink-0";
 
 /** The rules of an assignment at a glance: when, how long, how many tries, what feedback. */
 export async function AssignmentFacts({ assignment: a, questionTotal, timeZone, extraMinutes = 0 }: Props) {
-  const { t, locale } = await getT();
-  const when = (d: Date) => formatInZone(d, timeZone, locale);
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
+  const when = (d: Date) => formatInZone(d, timeZone, locale, viewer);
   const facts: [string, string][] = [
     [t("assignments.facts.opens"), when(a.opensAt)],
     [t("assignments.facts.due"), when(a.dueAt)],

@@ -1,4 +1,5 @@
 import { bestScore } from "@/lib/core/assignments/status";
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";
 import type { TakeView } from "../schema";
@@ -8,7 +9,7 @@ const percent = (share: number) => Math.round(share * 100);
 
 /** The student's hand-ins with their scores, and the mastery goal. */
 export async function AttemptResults({ view, timeZone }: { view: TakeView; timeZone: string }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
   const { assignment: a, handedIn } = view;
   if (handedIn.length === 0) return null;
   const best = bestScore(handedIn);
@@ -32,7 +33,7 @@ export async function AttemptResults({ view, timeZone }: { view: TakeView; timeZ
       <ul className="flex flex-col gap-1 text-sm" data-testid="hand-ins">
         {handedIn.map((h) => (
           <li key={h.id}>
-            {t("assignments.results.attemptLine", { n: h.number, score: percent(h.score), at: formatInZone(h.submittedAt, timeZone, locale) })}
+            {t("assignments.results.attemptLine", { n: h.number, score: percent(h.score), at: formatInZone(h.submittedAt, timeZone, locale, viewer) })}
             {h.late && ` · ${t("assignments.status.late")}`}
           </li>
         ))}

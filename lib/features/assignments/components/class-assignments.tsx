@@ -1,5 +1,6 @@
 import { Link } from "@/lib/ui/link";
 import { assignmentState, studentStatuses, type AssignmentState } from "@/lib/core/assignments/status";
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";
 import type { AssignmentSummary } from "../data";
@@ -14,7 +15,7 @@ const stateTone: Record<AssignmentState, string> = {
 
 /** A class's assignments for its teacher: state, due date and where the students stand. */
 export async function ClassAssignments({ classId, assignments, now }: { classId: string; assignments: AssignmentSummary[]; now: Date }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
   if (assignments.length === 0) return <p>{t("assignments.teacher.none")}</p>;
   return (
     <ul className="flex flex-col gap-3" data-testid="assignment-list">
@@ -31,7 +32,7 @@ export async function ClassAssignments({ classId, assignments, now }: { classId:
                 <span className={`rounded-full border px-2 text-sm ${stateTone[state]}`}>{t(`assignments.state.${state}`)}</span>
               </span>
               <span className="text-sm text-muted">
-                {t("assignments.teacher.dueLine", { due: formatInZone(a.dueAt, a.timeZone, locale) })} · {t("assignments.facts.questionCount", { n: questionTotal })}
+                {t("assignments.teacher.dueLine", { due: formatInZone(a.dueAt, a.timeZone, locale, viewer) })} · {t("assignments.facts.questionCount", { n: questionTotal })}
               </span>
               {counts && (
                 <span className="flex flex-wrap gap-x-3 gap-y-1 text-sm" data-testid="status-counts">

@@ -1,5 +1,6 @@
 import { Link } from "@/lib/ui/link";
 import type { StudentStatus } from "@/lib/core/assignments/status";
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone } from "@/lib/core/assignments/time";
 import type { MessageKey } from "@/lib/i18n";
 import { getT } from "@/lib/i18n/server";
@@ -17,9 +18,9 @@ const groups: { title: MessageKey; statuses: readonly StudentStatus[] }[] = [
 
 /** A student's assignments, grouped: to do, not open yet, done. Times in the student's zone. */
 export async function StudentAssignments({ assignments, timeZone }: { assignments: StudentAssignment[]; timeZone: string }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
   if (assignments.length === 0) return <p>{t("assignments.student.none")}</p>;
-  const when = (d: Date) => formatInZone(d, timeZone, locale);
+  const when = (d: Date) => formatInZone(d, timeZone, locale, viewer);
   return (
     <div className="flex flex-col gap-6">
       {groups.map((group) => {

@@ -1,3 +1,4 @@
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone, utcToLocal } from "@/lib/core/assignments/time";
 import { getT } from "@/lib/i18n/server";
 import type { AssignmentResults } from "../data";
@@ -6,7 +7,7 @@ import { StatusBadge } from "./status-badge";
 
 /** Each student's status and best score, with their extension behind a disclosure. */
 export async function StudentProgress({ results }: { results: AssignmentResults }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
   const { assignment: a, students } = results;
   if (students.length === 0) return <p>{t("assignments.teacher.noStudents")}</p>;
   return (
@@ -27,7 +28,7 @@ export async function StudentProgress({ results }: { results: AssignmentResults 
               <p className="text-sm">
                 {s.extension.extraMinutes > 0 && t("assignments.extension.extraLine", { n: s.extension.extraMinutes })}
                 {s.extension.extraMinutes > 0 && s.extension.dueAt && " · "}
-                {s.extension.dueAt && t("assignments.extension.dueLine", { due: formatInZone(s.extension.dueAt, a.timeZone, locale) })}
+                {s.extension.dueAt && t("assignments.extension.dueLine", { due: formatInZone(s.extension.dueAt, a.timeZone, locale, viewer) })}
               </p>
             )}
             <details>

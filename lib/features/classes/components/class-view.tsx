@@ -50,11 +50,17 @@ export async function TeacherClassView({ cls, joinUrl, locale, timeZone }: { cls
   );
 }
 
-export async function StudentClassView({ cls, locale, timeZone }: { cls: StudentClassSummary; locale: Locale; timeZone: string }) {
+export async function StudentClassView({ cls, locale, timeZone, joined = false }: { cls: StudentClassSummary; locale: Locale; timeZone: string; joined?: boolean }) {
   const { t } = await getT();
   return (
     <div className="flex flex-col gap-4">
       <ClassTitle name={cls.name} archived={cls.archived} />
+      {joined && (
+        <p role="status" className="rounded-lg border border-ok bg-ok-soft p-3">
+          <span aria-hidden="true">✓ </span>
+          {t("classes.join.joined", { name: cls.name })}
+        </p>
+      )}
       <p className="text-fg-soft">
         {t("classes.teacherIs", { name: cls.teacherName })} · {t("classes.joinedOn", { date: formatDay(cls.joinedAt, locale, timeZone) })}
       </p>

@@ -9,7 +9,7 @@ import { joinClassAction } from "../actions";
 import { JOIN_CODE_LENGTH } from "../join-code";
 
 /**
- * Joins a class and opens it. With `code` (the join link) it is only the Join button;
+ * Joins a class and opens it (saying so, when the student was not in it yet). With `code` (the join link) it is only the Join button;
  * without, the student types the code.
  */
 export function JoinForm({ code }: { code?: string }) {
@@ -23,7 +23,8 @@ export function JoinForm({ code }: { code?: string }) {
     setPending(true);
     const result = await joinClassAction(new FormData(event.currentTarget));
     if (result.ok) {
-      router.push(`/classes/${result.data.classId}`);
+      // The class page confirms a new membership ("已加入 …").
+      router.push(`/classes/${result.data.classId}${result.data.alreadyMember ? "" : "?joined=1"}`);
       return;
     }
     setPending(false);

@@ -8,6 +8,8 @@ import { Button } from "@/lib/ui/button";
 import { SubmitButton } from "@/lib/ui/submit-button";
 import { AnswerInput, canSubmit, emptyResponse } from "@/lib/features/questions/components/answer-input";
 import { Feedback } from "@/lib/features/questions/components/feedback";
+import { KeyHint } from "@/lib/features/questions/components/key-hint";
+import { useEnterSubmits } from "@/lib/features/questions/components/use-enter-submits";
 import { answerLabel } from "@/lib/features/questions/format";
 import { newClientId } from "@/lib/features/study/client-api";
 import { rememberGuestAnswer } from "@/lib/features/study/guest-reviews";
@@ -162,6 +164,8 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
   const [pending, setPending] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const nextButton = useRef<HTMLButtonElement>(null);
+  const form = useRef<HTMLFormElement>(null);
+  useEnterSubmits(form);
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
@@ -181,6 +185,7 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
 
   return (
     <form
+      ref={form}
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -205,7 +210,7 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
       ) : (
         <SubmitButton disabled={pending || !canSubmit(question, response)}>{t("practice.submit")}</SubmitButton>
       )}
-      <p className="hidden text-sm text-muted sm:block">{t("practice.keyHint")}</p>
+      <KeyHint form={question.form} choices={question.form === "tf" ? 2 : (question.choices?.length ?? 0)} answered={result !== null} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import Form from "next/form";
 import type { ReactNode } from "react";
 import { formatInZone } from "@/lib/core/assignments/time";
@@ -285,7 +286,7 @@ function StudentList({ t, recall, table }: { t: Translate; recall: ClassRecall; 
  * the list by topic or by student (`query.view`, by topic unless asked) on a narrow one.
  */
 export async function RecallTables({ recall, query, basePath }: { recall: ClassRecall; query: RecallQuery; basePath: string }) {
-  const { t, locale } = await getT();
+  const [{ t, locale }, viewer] = await Promise.all([getT(), getViewerTimeZone()]);
   if (recall.topics.length === 0) return <p>{t("reports.recall.noAssignments")}</p>;
   if (recall.tables[0]?.rows.length === 0) return <p>{t("reports.recall.noStudents")}</p>;
   const key = sortKeyOf(recall, query.sort);
@@ -300,7 +301,7 @@ export async function RecallTables({ recall, query, basePath }: { recall: ClassR
         const table = recall.tables[d]!;
         const first = date.due[0];
         const title = first
-          ? t("reports.recall.dueAt", { date: formatInZone(date.at, first.timeZone, locale), titles: date.due.map((a) => a.title).join("、") })
+          ? t("reports.recall.dueAt", { date: formatInZone(date.at, first.timeZone, locale, viewer), titles: date.due.map((a) => a.title).join("、") })
           : t("reports.recall.now");
         const weakest = weakestTopics(table.mean);
         return (

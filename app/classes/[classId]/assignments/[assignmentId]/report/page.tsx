@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Link } from "@/lib/ui/link";
 import { notFound } from "next/navigation";
+import { getViewerTimeZone } from "@/lib/features/account/viewer-zone";
 import { formatInZone } from "@/lib/core/assignments/time";
 import { orNotFound } from "@/lib/features/classes/not-found";
 import { CsvLinks } from "@/lib/features/reports/components/csv-links";
@@ -34,7 +35,7 @@ export default async function ReportPage({ params }: Props) {
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-bold">{t("reports.reportTitle", { title: assignment.title })}</h1>
         <p className="text-fg-soft">
-          {t("reports.classLine", { className: report.className, due: formatInZone(assignment.dueAt, assignment.timeZone, locale) })}
+          {t("reports.classLine", { className: report.className, due: formatInZone(assignment.dueAt, assignment.timeZone, locale, await getViewerTimeZone()) })}
         </p>
         <nav aria-label={t("reports.sections")} className="flex flex-wrap gap-2">
           <Link href={`/classes/${classId}/assignments/${assignmentId}`} className={buttonClass("ghost")}>
