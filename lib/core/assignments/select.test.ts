@@ -101,6 +101,15 @@ describe("later attempts and preview swaps", () => {
     expect(redrawQuestions(bank, ["mc", "tf"], ["a-date-mc"], new Set(["a-date-mc"]), "s")).toEqual(["a-date-tf"]);
   });
 
+  it("redraws in other words where the facet has them", () => {
+    const worded: Candidate[] = [
+      { id: "typed", pack: "p", factId: "a", form: "typed", facet: "value", topic: "t", prompt: "多少？" },
+      { id: "numeric", pack: "p", factId: "a", form: "numeric", facet: "value", topic: "t", prompt: "多少？" },
+      { id: "mc", pack: "p", factId: "a", form: "mc", facet: "value", topic: "t", prompt: "下列哪个？" },
+    ];
+    for (const seed of ["1", "2", "3", "4"]) expect(redrawQuestions(worded, ["typed", "numeric", "mc"], ["typed"], new Set(["typed"]), seed)).toEqual(["mc"]);
+  });
+
   it("shuffles the same questions by the attempt's seed", () => {
     const ids = candidates.slice(0, 12).map((c) => c.id);
     const shuffled = shuffledQuestions(ids, "attempt-2");

@@ -10,6 +10,8 @@ export interface Candidate {
   /** The scheduled unit within the fact: a redraw asks another question of the same facet. */
   facet: string;
   topic: string;
+  /** A redraw prefers another wording: a typed and a numeric question can share one. */
+  prompt?: string;
 }
 
 export interface SelectionFilter {
@@ -131,10 +133,11 @@ export function redrawQuestions(
     const others = (byFacet.get(`${q.pack}/${q.factId}/${q.facet}`) ?? []).filter((c) => c.id !== id).sort((a, b) => a.id.localeCompare(b.id));
     const fresh = others.filter((c) => !askedBefore.has(c.id));
     const rng = rngFor(`${seed}/${id}`);
-    // Another form first: a variant of the same form reads much like the question already seen.
-    const pool = fresh.length > 0 ? fresh : others;
-    const otherForm = pool.filter((c) => c.form !== q.form);
-    return (rng.pick(otherForm.length > 0 ? otherForm : pool) ?? q).id;
+    const prefer = (list: Candidate[], test: (c: Candidate) => boolean) => (list.some(test) ? list.filter(test) : list);
+    // Not asked yet, then another wording, then another form: a variant of the same form reads
+    // much like the question already seen.
+    const pool = prefer(prefer(fresh.length > 0 ? fresh : others, (c) => c.prompt !== q.prompt), (c) => c.form !== q.form);
+    return (rng.pick(pool) ?? q).id;
   });
 }
 

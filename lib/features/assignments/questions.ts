@@ -48,7 +48,7 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
 function candidates(pack: string): Candidate[] {
   return getBank()
     .questions.filter((q) => q.pack === pack)
-    .map((q) => ({ id: q.id, pack: q.pack, factId: q.factId, form: q.form, facet: q.facet, topic: topicOf(q.section) }));
+    .map((q) => ({ id: q.id, pack: q.pack, factId: q.factId, form: q.form, facet: q.facet, topic: topicOf(q.section), prompt: q.prompt }));
 }
 
 /**
