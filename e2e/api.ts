@@ -245,6 +245,7 @@ export function snapshot(db: Database, userIds: string[]): string {
     [`SELECT * FROM "ClassMember" WHERE classId IN (${classes}) ORDER BY classId, userId`, [...userIds, ...userIds]],
     [`SELECT * FROM "Assignment" WHERE id IN (${assignments}) ORDER BY id`, [...userIds, ...userIds]],
     [`SELECT * FROM "AssignmentExtension" WHERE assignmentId IN (${assignments}) ORDER BY assignmentId, userId`, [...userIds, ...userIds]],
+    [`SELECT * FROM "AssignmentAccept" WHERE assignmentId IN (${assignments}) ORDER BY assignmentId, questionId, answer`, [...userIds, ...userIds]],
     [`SELECT * FROM "Attempt" WHERE id IN (${attempts}) ORDER BY id`, [...userIds, ...userIds, ...userIds]],
     [`SELECT * FROM "AttemptAnswer" WHERE attemptId IN (${attempts}) ORDER BY attemptId, questionId`, [...userIds, ...userIds, ...userIds]],
   ];

@@ -184,6 +184,13 @@ const entries: Entry[] = [
   // reset clears, which would leave nothing to undo.
   route("api/reviews/undo", "POST", () => "/api/reviews/undo", SIGNED_IN, (f) => ({ clientId: unique(f) })),
   action("study/actions#resetCardAction", STUDENT_ONLY, (f) => [new Form({ cardId: f.cardId })]),
+  // A question that is not in the draft: the class teacher gets past the gate to a CONFLICT.
+  action("assignments/actions#changeDraftQuestionAction", ["signin", "denied", "denied", "code:CONFLICT", "denied"], (f) => [
+    { assignmentId: f.draftId, questionId: f.questionId, change: "drop" },
+  ]),
+  // The attempt is handed in by now; its answer to item 0 is a choice, which cannot be flagged.
+  action("assignments/actions#flagAnswerAction", ["signin", "code:CONFLICT", "denied", "denied", "denied"], (f) => [{ attemptId: f.attemptId, item: 0 }]),
+  action("assignments/actions#acceptAnswerAction", TEACHER_OF_CLASS, (f) => [{ attemptId: f.attemptId, questionId: f.assignmentQuestionId, scope: "student" }]),
   action("assignments/actions#publishAssignmentAction", TEACHER_OF_CLASS, (f) => [{ assignmentId: f.draftId }]),
   action("assignments/actions#deleteAssignmentAction", TEACHER_OF_CLASS, (f) => [f.draftId]),
   action("classes/actions#removeStudentAction", TEACHER_OF_CLASS, (f) => [new Form({ classId: f.classId, userId: f.student.id })]),

@@ -374,6 +374,40 @@ const endpoints: Endpoint[] = [
     },
     send: json("assignments/actions.ts#saveAnswerAction"),
   },
+  {
+    name: "changeDraftQuestionAction",
+    who: "teacher",
+    base: (f) => ({ assignmentId: otherAssignmentId, questionId: f.questionId, change: "drop" }),
+    fields: {
+      assignmentId: { valid: never, extra: otherAssignment },
+      questionId: { valid: never, extra: () => [...badIds, "0".repeat(65)] },
+      change: { valid: never, extra: () => ["swap", "DROP"] },
+    },
+    send: json("assignments/actions.ts#changeDraftQuestionAction"),
+  },
+  {
+    // The fixture's attempt is still open: even a well-formed flag is refused (CONFLICT).
+    name: "flagAnswerAction",
+    who: "student",
+    base: (f) => ({ attemptId: f.attemptId, item: 0 }),
+    fields: {
+      attemptId: { valid: never, extra: others },
+      item: { valid: never, extra: (f) => [99, 10_000, "0", f.questionId, f.assignmentQuestionId] },
+    },
+    send: json("assignments/actions.ts#flagAnswerAction"),
+  },
+  {
+    // A question the attempt has no answer to: refused whatever the scope.
+    name: "acceptAnswerAction",
+    who: "teacher",
+    base: (f) => ({ attemptId: f.attemptId, questionId: f.questionId, scope: "everyone" }),
+    fields: {
+      attemptId: { valid: never, extra: others },
+      questionId: { valid: never, extra: () => [...badIds, "0".repeat(65)] },
+      scope: { valid: never, extra: () => ["all", "STUDENT"] },
+    },
+    send: json("assignments/actions.ts#acceptAnswerAction"),
+  },
   { name: "submitAttemptAction", who: "student", base: () => ({ attemptId: "does-not-exist" }), fields: { attemptId: { valid: never, extra: others } }, send: act("assignments/actions.ts#submitAttemptAction", (i) => [i.attemptId]) },
 ];
 

@@ -92,9 +92,15 @@ const questionOf = (id: string): Question => {
   return q;
 };
 
-/** Answers question `index` (its item number) of the assignment, right or wrong. */
-function answer(student: SessionUser, attemptId: string, a: AssignmentView, index: number, right: boolean, now: Date, response?: AnswerResponse) {
-  const q = questionOf(a.questionIds[index] ?? "");
+/** The questions an attempt asks, in its order (later attempts shuffle the assignment's by default). */
+async function attemptQuestionIds(attemptId: string, a: AssignmentView): Promise<string[]> {
+  const own = JSON.parse((await db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).questionIds) as string[];
+  return own.length > 0 ? own : a.questionIds;
+}
+
+/** Answers question `index` (its item number in the attempt) of the assignment, right or wrong. */
+async function answer(student: SessionUser, attemptId: string, a: AssignmentView, index: number, right: boolean, now: Date, response?: AnswerResponse) {
+  const q = questionOf((await attemptQuestionIds(attemptId, a))[index] ?? "");
   return saveAnswer(db, student.id, { attemptId, item: index, response: response ?? (right ? rightAnswer(q) : wrongAnswer(q)) }, now);
 }
 
@@ -502,9 +508,11 @@ describe(`the key of an assignment on ${db.$engine}`, () => {
     await submitAttempt(db, student.id, second.attemptId, plus(TUESDAY, HOUR + MINUTE));
     const shown = await getTakeView(db, student.id, a.id, plus(TUESDAY, 2 * HOUR));
     expect(shown.review?.keyShown).toBe(true);
-    expect(shown.review?.answers.map((x) => (x.result as { expected?: string }).expected)).toEqual(expected);
+    // The review is of the second attempt, which asks the same questions in its own order.
+    const order = await attemptQuestionIds(second.attemptId, a);
+    expect(shown.review?.answers.map((x) => (x.result as { expected?: string }).expected)).toEqual(order.map((id) => expected[a.questionIds.indexOf(id)]));
     // The structured key (per-option feedback) comes with the text key, and only then.
-    expect(shown.review?.answers.map((x) => (x.result as { key?: unknown }).key)).toEqual(a.questionIds.map((id) => questionOf(id).answer));
+    expect(shown.review?.answers.map((x) => (x.result as { key?: unknown }).key)).toEqual(order.map((id) => questionOf(id).answer));
   });
 
   it("shows the key after each hand-in when the teacher chose so, never beside an open attempt", async () => {

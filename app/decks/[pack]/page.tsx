@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { z } from "zod";
+import { text } from "@/lib/core/text";
 import { DeckReaderView } from "@/lib/features/decks/components/deck-reader";
 import { getDeckReader, getDeckSummary } from "@/lib/features/decks/data";
 import { getT } from "@/lib/i18n/server";
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: deck?.title };
 }
 
-const query = z.object({ topic: z.string().max(200).optional() });
+const query = z.object({ topic: text().max(200).optional() });
 
 export default async function DeckPage({ params, searchParams }: Params) {
   const reader = getDeckReader((await params).pack);

@@ -24,6 +24,9 @@ import { isBlank, optionsOf, picksOption, responseKey } from "./responses";
  *   correct as graded; the rest count as other, blanks as no answer. Moodle's "response
  *   analysis" does the same for short-answer and numerical questions, so a teacher sees the
  *   common wrong values.
+ * - attempts that ask different questions (an assignment whose later attempts shuffle or redraw):
+ *   each question is analysed over the counted attempts that asked it, so n may differ from one
+ *   question to the next; the thirds are still taken by the counted score over all students.
  * - mastery: met or not met by the counted attempt's score; with nothing handed in there is no
  *   score to judge, so "not_attempted" (Moodle shows "—"), never "not met".
  */
@@ -54,6 +57,8 @@ export interface ItemAnswer {
 
 export interface ItemAttempt extends ReportAttempt {
   answers: readonly ItemAnswer[];
+  /** The questions the attempt asked; absent: all of them (attempts of one fixed list). */
+  questionIds?: readonly string[];
 }
 
 export interface ItemStudent {
@@ -127,10 +132,13 @@ export interface AssignmentAnalysis {
 export function analyzeAssignment(input: AssignmentAnalysisInput): AssignmentAnalysis {
   const { assignment, masteryGoal, now } = input;
   const students: StudentResult[] = [];
-  const counted: { score: number; answers: Map<string, ItemAnswer> }[] = [];
+  const counted: { score: number; answers: Map<string, ItemAnswer>; asked: Set<string> | null }[] = [];
   for (const s of input.students) {
     const best = countedAttempt(s.attempts, input.questions.length, now);
-    if (best) counted.push({ score: best.score, answers: new Map(best.attempt.answers.map((a) => [a.questionId, a])) });
+    if (best) {
+      const asked = best.attempt.questionIds ? new Set(best.attempt.questionIds) : null;
+      counted.push({ score: best.score, answers: new Map(best.attempt.answers.map((a) => [a.questionId, a])), asked });
+    }
     students.push({
       userId: s.userId,
       status: studentStatus(assignment, s.extension, s.attempts, now),
@@ -144,8 +152,10 @@ export function analyzeAssignment(input: AssignmentAnalysisInput): AssignmentAna
   }
   const weights = thirdWeights(counted.map((c) => c.score));
   const questions = input.questions.map((q) => {
-    const answers = counted.map((c) => c.answers.get(q.id));
-    return analyzeQuestion(q, answers, weights);
+    const askedBy = counted.flatMap((c, i) => (c.asked === null || c.asked.has(q.id) ? [i] : []));
+    const answers = askedBy.map((i) => counted[i]!.answers.get(q.id));
+    const own = weights && askedBy.length >= MIN_STUDENTS_FOR_DISCRIMINATION ? { upper: askedBy.map((i) => weights.upper[i]!), lower: askedBy.map((i) => weights.lower[i]!) } : null;
+    return analyzeQuestion(q, answers, own);
   });
   const n = counted.length;
   return {
@@ -181,7 +191,7 @@ function analyzeQuestion(q: ItemQuestion, answers: readonly (ItemAnswer | undefi
     n,
     correct,
     facility: n === 0 ? null : correct / n,
-    discrimination: weights && groupFacility(isCorrect, weights.upper) - groupFacility(isCorrect, weights.lower),
+    discrimination: discriminationOf(isCorrect, weights),
     options: counts,
     responses: responses?.top ?? null,
     noAnswer,
@@ -265,6 +275,14 @@ export function thirdWeights(scores: readonly number[]): ThirdWeights | null {
 
 function overlap(a0: number, a1: number, b0: number, b1: number): number {
   return Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+}
+
+/** Upper third's facility minus the lower's; null when either third has no one who was asked. */
+function discriminationOf(correct: readonly boolean[], weights: ThirdWeights | null): number | null {
+  if (!weights) return null;
+  const sum = (w: readonly number[]) => w.reduce((a, b) => a + b, 0);
+  if (sum(weights.upper) === 0 || sum(weights.lower) === 0) return null;
+  return groupFacility(correct, weights.upper) - groupFacility(correct, weights.lower);
 }
 
 /** Weighted share correct in one third (weights sum to n/3). */

@@ -7,7 +7,10 @@ import { db } from "@/lib/server/db/client";
 import { toActionResult, type ActionResult } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validate";
 import {
+  acceptAnswer,
+  changeDraftQuestion,
   createAssignment,
+  flagAnswer,
   deleteAssignment,
   publishAssignment,
   saveAnswer,
@@ -61,6 +64,24 @@ export async function publishAssignmentAction(raw: unknown): Promise<ActionResul
   });
 }
 
+export async function changeDraftQuestionAction(raw: unknown): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const user = await requireTeacher();
+    const changed = await changeDraftQuestion(db(), user, raw);
+    revalidatePath(`/classes/${changed.classId}/assignments/${changed.id}/preview`);
+    return undefined;
+  });
+}
+
+export async function acceptAnswerAction(raw: unknown): Promise<ActionResult<{ regraded: number }>> {
+  return toActionResult(async () => {
+    const user = await requireTeacher();
+    const accepted = await acceptAnswer(db(), user, raw);
+    revalidatePath(`/classes/${accepted.classId}/assignments/${accepted.assignmentId}`, "layout");
+    return { regraded: accepted.regraded };
+  });
+}
+
 export async function setExtensionAction(raw: unknown): Promise<ActionResult> {
   return toActionResult(async () => {
     const user = await requireTeacher();
@@ -84,6 +105,13 @@ export async function saveAnswerAction(raw: unknown): Promise<ActionResult<Answe
   return toActionResult(async () => {
     const user = await requireUser();
     return saveAnswer(db(), user.id, raw, new Date());
+  });
+}
+
+export async function flagAnswerAction(raw: unknown): Promise<ActionResult<{ item: number }>> {
+  return toActionResult(async () => {
+    const user = await requireUser();
+    return flagAnswer(db(), user.id, raw, new Date());
   });
 }
 

@@ -19,7 +19,7 @@ import type { SessionUser, UserId } from "@/lib/server/auth/session";
 import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import { closeExpiredAttempts } from "./mutations";
-import { attemptItems, checkedAnswer, factFormsOf, fingerprintOf, questionsOf, toAssignmentView, toAttemptQuestion } from "./questions";
+import { attemptItems, attemptQuestionIds, checkedAnswer, factFormsOf, fingerprintOf, questionsOf, toAssignmentView, toAttemptQuestion } from "./questions";
 import type { AssignmentView, HandedInAttempt, OpenAttempt, PackOption, ReviewedAnswer, TakeView } from "./schema";
 
 // Every read goes through lib/features/classes/access.ts first, and hands in attempts whose
@@ -83,6 +83,10 @@ export interface AnswerResult {
   /** Partial credit 0-1. */
   score: number;
   answeredAt: Date;
+  /** The student asked for this (typed) answer to be accepted; null if not. */
+  flaggedAt: Date | null;
+  /** The teacher accepted it. */
+  accepted: boolean;
 }
 
 export interface AttemptResult {
@@ -96,6 +100,8 @@ export interface AttemptResult {
   score: number | null;
   /** Handed in after the student's due date. */
   late: boolean;
+  /** The questions this attempt asked, in its order (attempts after the first may differ: attemptMode). */
+  questionIds: string[];
   answers: AnswerResult[];
 }
 
@@ -163,7 +169,16 @@ export async function getAssignmentResults(db: Db, user: SessionUser, assignment
         submittedAt: a.submittedAt,
         score: a.score,
         late: a.submittedAt !== null && isLate(a.submittedAt, dueAt),
-        answers: a.answers.map((x) => ({ questionId: x.questionId, response: readResponse(x.response), correct: x.correct, score: x.score, answeredAt: x.answeredAt })),
+        questionIds: attemptQuestionIds(assignment, a),
+        answers: a.answers.map((x) => ({
+          questionId: x.questionId,
+          response: readResponse(x.response),
+          correct: x.correct,
+          score: x.score,
+          answeredAt: x.answeredAt,
+          flaggedAt: x.flaggedAt,
+          accepted: x.accepted,
+        })),
       })),
       best: bestScore(s.attempts),
     };
@@ -255,19 +270,22 @@ export async function getTakeView(db: Db, userId: UserId, assignmentId: string, 
     db.attempt.findMany({ where: key, orderBy: { number: "asc" }, include: { answers: true } }),
     db.assignmentExtension.findUnique({ where: { assignmentId_userId: key } }),
   ]);
-  // Answers are stored by bank id; the student's side only ever sees item numbers.
-  const items = attemptItems(assignment);
-  const itemOf = new Map(items.map((i) => [i.question.id, i]));
+  // Answers are stored by bank id; the student's side only ever sees item numbers, of each
+  // attempt's own list. Attempts after the first also show choices in another order.
+  const itemsOf = (a: (typeof attempts)[number]) =>
+    attemptItems(assignment, a).map((i) => ({ ...i, shown: toAttemptQuestion(i.question, i.item, a.number > 1 ? a.id : undefined) }));
   const dueAt = effectiveDueAt(assignment, extension);
   const verdict = (a: { correct: boolean; score: number }) => ({ correct: a.correct, partial: !a.correct && a.score > 0 });
 
   const openRow = attempts.find((a) => isOpen(a, now));
+  const openItems = openRow ? itemsOf(openRow) : [];
+  const itemOf = new Map(openItems.map((i) => [i.question.id, i]));
   const open: OpenAttempt | null = openRow
     ? {
         id: openRow.id,
         number: openRow.number,
         deadline: openRow.deadline?.toISOString() ?? null,
-        questions: items.map((i) => toAttemptQuestion(i.question, i.item)),
+        questions: openItems.map((i) => i.shown),
         answers: openRow.answers.flatMap((a) => {
           const found = itemOf.get(a.questionId);
           if (!found) return [];
@@ -285,15 +303,18 @@ export async function getTakeView(db: Db, userId: UserId, assignmentId: string, 
   const keyShown = answerKeyShown(assignment, attempts.length, openRow !== undefined);
   const review = latest
     ? {
+        attemptId: latest.id,
         attemptNumber: latest.number,
         keyShown,
-        answers: items.map(({ item, question }): ReviewedAnswer => {
+        answers: itemsOf(latest).map(({ question, shown }): ReviewedAnswer => {
           const answer = latest.answers.find((a) => a.questionId === question.id);
           const result = answer ? verdict(answer) : { correct: false, partial: false };
           return {
-            question: toAttemptQuestion(question, item),
+            question: shown,
             response: answer ? readResponse(answer.response) : null,
             result: keyShown ? checkedAnswer(question, result) : result,
+            flagged: answer?.flaggedAt != null,
+            accepted: answer?.accepted ?? false,
           };
         }),
       }
@@ -303,7 +324,7 @@ export async function getTakeView(db: Db, userId: UserId, assignmentId: string, 
   delete settings.questionIds;
   return {
     assignment: { ...settings, className: found.class.name, extraMinutes: extension?.extraMinutes ?? 0, effectiveDueAt: dueAt },
-    questionTotal: items.length,
+    questionTotal: openRow ? openItems.length : questionsOf(assignment).length,
     status: studentStatus(assignment, extension, attempts, now),
     attemptsUsed: attempts.length,
     startRefusal: open ? null : startRefusal(assignment, attempts.length, now),

@@ -1,8 +1,8 @@
 import "server-only";
-import { attemptDeadline, attemptScore, isExpired, isOpen, startRefusal } from "@/lib/core/assignments/status";
+import { attemptDeadline, attemptScore, handedInAt, isExpired, isOpen, startRefusal } from "@/lib/core/assignments/status";
 import { localToUtc } from "@/lib/core/assignments/time";
-import { questionForms } from "@/lib/core/generate";
-import { gradeAnswer } from "@/lib/core/grade";
+import { questionForms, type Question } from "@/lib/core/generate";
+import { gradeAnswer, normalizeAnswer, type Response as AnswerResponse } from "@/lib/core/grade";
 import { assignmentOfStudent, assignmentOfTeacher, classOfTeacher } from "@/lib/features/classes/access";
 import { topicOf } from "@/lib/features/decks/data";
 import { recordReview } from "@/lib/features/study/mutations";
@@ -11,9 +11,22 @@ import { getBank } from "@/lib/server/content/bank";
 import type { Db } from "@/lib/server/db/create";
 import { AppError, AppErrorCode } from "@/lib/server/errors";
 import { parseInput } from "@/lib/server/validate";
-import { attemptItems, checkedAnswer, draftQuestionIds, fingerprintOf, matchingFactCount, questionsOf, toAssignmentView } from "./questions";
 import {
+  attemptItems,
+  attemptQuestionIds,
+  checkedAnswer,
+  draftQuestionIds,
+  fingerprintOf,
+  matchingFactCount,
+  newAttemptQuestionIds,
+  swappedQuestionId,
+  toAssignmentView,
+} from "./questions";
+import {
+  acceptAnswerInput,
   answerInput,
+  draftQuestionInput,
+  flagAnswerInput,
   assignmentInput,
   assignmentSettingsInput,
   extensionInput,
@@ -43,6 +56,7 @@ function settingsData(input: AssignmentSettingsInput) {
     masteryGoal: input.masteryGoal === null ? null : input.masteryGoal / 100,
     feedback: input.feedback,
     answerKey: input.answerKey,
+    attemptMode: input.attemptMode,
   };
 }
 
@@ -81,9 +95,43 @@ export async function createAssignment(db: Db, user: SessionUser, classId: strin
  */
 export async function updateAssignment(db: Db, user: SessionUser, assignmentId: string, raw: unknown): Promise<AssignmentView> {
   const found = await assignmentOfTeacher(db, user, assignmentId);
-  const data = found.publishedAt ? settingsData(parseInput(assignmentSettingsInput, raw)) : draftData(raw);
-  const row = await db.assignment.update({ where: { id: found.id }, data });
+  if (found.publishedAt) {
+    const row = await db.assignment.update({ where: { id: found.id }, data: settingsData(parseInput(assignmentSettingsInput, raw)) });
+    return toAssignmentView(row);
+  }
+  const data = draftData(raw);
+  // A list edited in the preview holds while the filters it was drawn by stay as they were.
+  const sameFilters = data.pack === found.pack && data.topics === found.topics && data.forms === found.forms && data.questionCount === found.questionCount;
+  const row = await db.assignment.update({ where: { id: found.id }, data: sameFilters ? data : { ...data, questionIds: "[]" } });
   return toAssignmentView(row);
+}
+
+/**
+ * Swaps or drops one question of a draft (the preview's buttons). The list is stored from then
+ * on (see draftQuestionIds); a count-mode draft's count follows a drop, so the preview does not
+ * report the set as short.
+ */
+export async function changeDraftQuestion(db: Db, user: SessionUser, raw: unknown): Promise<AssignmentView> {
+  const input = parseInput(draftQuestionInput, raw);
+  const found = await assignmentOfTeacher(db, user, input.assignmentId);
+  if (found.publishedAt) throw new AppError(AppErrorCode.Conflict, { assignment: "assignments.errors.alreadyPublished" });
+  const view = toAssignmentView(found);
+  const list = draftQuestionIds(view);
+  const at = list.indexOf(input.questionId);
+  if (at < 0) throw new AppError(AppErrorCode.Conflict, { assignment: "assignments.errors.questionsChanged" });
+  let next: string[];
+  if (input.change === "drop") {
+    if (list.length === 1) throw invalid("questionId", "assignments.errors.lastQuestion");
+    next = list.filter((id) => id !== input.questionId);
+  } else {
+    const other = swappedQuestionId(view, list, input.questionId, input.change);
+    if (other === null) throw new AppError(AppErrorCode.Conflict, { assignment: `assignments.errors.${input.change === "facet" ? "noOtherForm" : "noOtherFact"}` });
+    next = list.map((id) => (id === input.questionId ? other : id));
+  }
+  const data = { questionIds: JSON.stringify(next), ...(found.questionCount !== null && { questionCount: next.length }) };
+  const updated = await db.assignment.updateMany({ where: { id: found.id, publishedAt: null }, data });
+  if (updated.count !== 1) throw new AppError(AppErrorCode.Conflict, { assignment: "assignments.errors.alreadyPublished" });
+  return toAssignmentView(await db.assignment.findUniqueOrThrow({ where: { id: found.id } }));
 }
 
 /** Deletes a draft, or a published assignment nobody has started; work already done is kept. */
@@ -189,7 +237,7 @@ export async function closeExpiredAttempts(db: Db, scope: { userId?: string; ass
     include: { assignment: true },
   });
   for (const a of expired) {
-    if (a.deadline) await handIn(db, a.id, a.deadline, questionsOf(toAssignmentView(a.assignment)).length);
+    if (a.deadline) await handIn(db, a.id, a.deadline, attemptItems(toAssignmentView(a.assignment), a).length);
   }
 }
 
@@ -216,11 +264,15 @@ export async function startAttempt(db: Db, userId: UserId, assignmentId: string,
     const refusal = startRefusal(assignment, attempts.length, now);
     if (refusal) throw conflict(`assignments.errors.${refusal}`);
     const extension = await db.assignmentExtension.findUnique({ where: { assignmentId_userId: key } });
+    const number = (attempts.at(-1)?.number ?? 0) + 1;
+    const view = toAssignmentView(assignment);
+    const askedBefore = new Set(attempts.flatMap((a) => attemptQuestionIds(view, a)));
     try {
       const created = await db.attempt.create({
         data: {
           ...key,
-          number: (attempts.at(-1)?.number ?? 0) + 1,
+          number,
+          questionIds: JSON.stringify(newAttemptQuestionIds(view, number, `${assignment.id}/${userId}/${number}`, askedBefore)),
           startedAt: now,
           deadline: attemptDeadline(now, assignment.timeLimitMinutes, extension?.extraMinutes ?? 0),
         },
@@ -248,10 +300,10 @@ export async function saveAnswer(db: Db, userId: UserId, raw: unknown, now: Date
     await closeExpiredAttempts(db, { assignmentId: assignment.id, userId }, now);
     throw conflict("assignments.errors.timeUp");
   }
-  const question = attemptItems(assignment).find((i) => i.item === input.item)?.question;
+  const question = attemptItems(assignment, attempt).find((i) => i.item === input.item)?.question;
   if (!question) throw new AppError(AppErrorCode.NotFound, { item: "errors.NOT_FOUND" });
 
-  const grade = gradeAnswer(question, input.response);
+  const grade = gradeAnswer(await withAccepted(db, assignment.id, question), input.response);
   const feedback = assignment.feedback === "each";
   const stored = await db.$transaction(async (tx) => {
     if (!(await lockOpen(tx, attempt.id))) throw conflict("assignments.errors.submitted");
@@ -285,7 +337,93 @@ export async function submitAttempt(db: Db, userId: UserId, attemptId: string, n
   const { attempt, assignment } = await attemptOfStudent(db, userId, attemptId);
   if (attempt.submittedAt) throw conflict("assignments.errors.submitted");
   const at = isExpired(attempt, now) && attempt.deadline ? attempt.deadline : now;
-  const score = await handIn(db, attempt.id, at, questionsOf(assignment).length);
+  const score = await handIn(db, attempt.id, at, attemptItems(assignment, attempt).length);
   if (score === null) throw conflict("assignments.errors.submitted");
   return { score };
+}
+
+// ---- Typed answers: the student's "I was right", the teacher's decision ----
+
+/** A typed question with the answers its teacher accepted for everyone added to its own. */
+async function withAccepted(db: Db | Tx, assignmentId: string, question: Question): Promise<Question> {
+  if (question.form !== "typed") return question;
+  const rows = await db.assignmentAccept.findMany({ where: { assignmentId, questionId: question.id }, select: { answer: true } });
+  return rows.length === 0 ? question : { ...question, accept: [...(question.accept ?? []), ...rows.map((r) => r.answer)] };
+}
+
+function responseTextOf(stored: string): string {
+  const value = JSON.parse(stored) as AnswerResponse;
+  return typeof value === "string" ? value : value.join("");
+}
+
+/**
+ * The student flags a typed answer of a handed-in attempt that was graded wrong ("I was right"):
+ * the teacher sees it in the report and decides. Flagging twice is harmless.
+ */
+export async function flagAnswer(db: Db, userId: UserId, raw: unknown, now: Date): Promise<{ item: number }> {
+  const input = parseInput(flagAnswerInput, raw);
+  const { attempt, assignment } = await attemptOfStudent(db, userId, input.attemptId);
+  if (!handedInAt(attempt, now)) throw conflict("assignments.errors.notHandedIn");
+  const question = attemptItems(assignment, attempt).find((i) => i.item === input.item)?.question;
+  if (!question) throw new AppError(AppErrorCode.NotFound, { item: "errors.NOT_FOUND" });
+  const key = { attemptId_questionId: { attemptId: attempt.id, questionId: question.id } };
+  const answer = await db.attemptAnswer.findUnique({ where: key });
+  if (question.form !== "typed" || !answer || answer.correct || normalizeAnswer(responseTextOf(answer.response)) === "") {
+    throw conflict("assignments.errors.notFlaggable");
+  }
+  if (!answer.flaggedAt) await db.attemptAnswer.update({ where: key, data: { flaggedAt: now } });
+  return { item: input.item };
+}
+
+/** Re-scores handed-in attempts from their answers (after answers were accepted). */
+async function rescore(tx: Tx, assignment: AssignmentView, attemptIds: readonly string[]): Promise<void> {
+  for (const attemptId of new Set(attemptIds)) {
+    const attempt = await tx.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { answers: { select: { score: true } } } });
+    if (attempt.score === null) continue;
+    const score = attemptScore(
+      attempt.answers.map((a) => a.score),
+      attemptItems(assignment, attempt).length,
+    );
+    await tx.attempt.update({ where: { id: attemptId }, data: { score } });
+  }
+}
+
+/**
+ * The teacher accepts a student's answer. "student": that answer becomes right. "everyone": the
+ * answer, normalized as the grader compares, joins the question's accepted answers for this
+ * assignment; every matching answer already given is regraded and later answers are graded with
+ * it. Handed-in scores are recomputed. The students' study schedules are left as they were.
+ */
+export async function acceptAnswer(db: Db, user: SessionUser, raw: unknown): Promise<{ assignmentId: string; classId: string; regraded: number }> {
+  const input = parseInput(acceptAnswerInput, raw);
+  const attempt = await db.attempt.findUnique({ where: { id: input.attemptId } });
+  if (!attempt) throw new AppError(AppErrorCode.NotFound);
+  const found = await assignmentOfTeacher(db, user, attempt.assignmentId);
+  const assignment = toAssignmentView(found);
+  const answer = await db.attemptAnswer.findUnique({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: input.questionId } } });
+  const question = getBank().byId.get(input.questionId);
+  if (!answer || !question) throw new AppError(AppErrorCode.NotFound, { questionId: "errors.NOT_FOUND" });
+  const right = { correct: true, score: 1, accepted: true };
+  const normalized = normalizeAnswer(responseTextOf(answer.response));
+  if (input.scope === "everyone" && (question.form !== "typed" || normalized === "")) throw invalid("scope", "assignments.errors.notAcceptableForAll");
+
+  const regraded = await db.$transaction(async (tx) => {
+    if (input.scope === "student") {
+      await tx.attemptAnswer.update({ where: { attemptId_questionId: { attemptId: attempt.id, questionId: question.id } }, data: right });
+      await rescore(tx, assignment, [attempt.id]);
+      return 1;
+    }
+    const key = { assignmentId: assignment.id, questionId: question.id, answer: normalized };
+    await tx.assignmentAccept.upsert({ where: { assignmentId_questionId_answer: key }, create: key, update: {} });
+    const wrong = await tx.attemptAnswer.findMany({ where: { questionId: question.id, correct: false, attempt: { assignmentId: assignment.id } } });
+    const matching = wrong.filter((a) => normalizeAnswer(responseTextOf(a.response)) === normalized);
+    for (const a of matching) await tx.attemptAnswer.update({ where: { attemptId_questionId: { attemptId: a.attemptId, questionId: a.questionId } }, data: right });
+    await rescore(
+      tx,
+      assignment,
+      matching.map((a) => a.attemptId),
+    );
+    return matching.length;
+  });
+  return { assignmentId: assignment.id, classId: assignment.classId, regraded };
 }

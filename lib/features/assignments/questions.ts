@@ -1,7 +1,7 @@
 import "server-only";
-import { countMatchingFacts, selectQuestions, type Candidate, type FactForms } from "@/lib/core/assignments/select";
+import { countMatchingFacts, redrawQuestions, selectQuestions, shuffledQuestions, swapQuestion, type Candidate, type FactForms } from "@/lib/core/assignments/select";
 import type { Question, QuestionForm } from "@/lib/core/generate";
-import { sha256Hex } from "@/lib/core/generate/hash";
+import { rngFor, sha256Hex } from "@/lib/core/generate/hash";
 import type { GradeResult } from "@/lib/core/grade";
 import { topicOf } from "@/lib/features/decks/data";
 import { answerKey, answerText, toPublicQuestion } from "@/lib/features/practice/data";
@@ -16,7 +16,7 @@ import type { AssignmentView, AttemptQuestion } from "./schema";
 
 export type AssignmentRow = Awaited<ReturnType<Db["assignment"]["findUniqueOrThrow"]>>;
 
-function jsonList<T>(text: string): T[] {
+export function jsonList<T>(text: string): T[] {
   const value: unknown = JSON.parse(text);
   return Array.isArray(value) ? (value as T[]) : [];
 }
@@ -39,6 +39,7 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
     masteryGoal: row.masteryGoal,
     feedback: row.feedback === "end" ? "end" : "each",
     answerKey: row.answerKey === "each" ? "each" : "final",
+    attemptMode: row.attemptMode === "redraw" ? "redraw" : "shuffle",
     publishedAt: row.publishedAt,
     createdAt: row.createdAt,
   };
@@ -47,12 +48,38 @@ export function toAssignmentView(row: AssignmentRow): AssignmentView {
 function candidates(pack: string): Candidate[] {
   return getBank()
     .questions.filter((q) => q.pack === pack)
-    .map((q) => ({ id: q.id, pack: q.pack, factId: q.factId, form: q.form, topic: topicOf(q.section) }));
+    .map((q) => ({ id: q.id, pack: q.pack, factId: q.factId, form: q.form, facet: q.facet, topic: topicOf(q.section), prompt: q.prompt }));
 }
 
-/** The questions a draft would get if published now (the same the preview shows). */
+/**
+ * The questions a draft would get if published now (the same the preview shows): the drawn
+ * selection, or the list the teacher edited in the preview (kept until the filters change).
+ */
 export function draftQuestionIds(a: AssignmentView): string[] {
+  if (a.questionIds.length > 0) return a.questionIds;
   return selectQuestions(candidates(a.pack), { pack: a.pack, topics: a.topics, forms: a.forms, count: a.questionCount }, a.id);
+}
+
+/** A draft question swapped for another (see swapQuestion), or null when there is none. */
+export function swappedQuestionId(a: AssignmentView, list: readonly string[], questionId: string, to: "facet" | "fact"): string | null {
+  return swapQuestion(candidates(a.pack), { pack: a.pack, topics: a.topics, forms: a.forms }, list, questionId, to, a.id);
+}
+
+/**
+ * The question list of a student's new attempt. The first asks the published list in its order,
+ * so the item analysis compares like with like; later ones shuffle it, or redraw each facet
+ * (avoiding what `askedBefore` holds), per the assignment's attemptMode.
+ */
+export function newAttemptQuestionIds(a: AssignmentView, number: number, seed: string, askedBefore: ReadonlySet<string>): string[] {
+  if (number <= 1) return a.questionIds;
+  if (a.attemptMode === "shuffle") return shuffledQuestions(a.questionIds, seed);
+  return redrawQuestions(candidates(a.pack), a.forms, a.questionIds, askedBefore, seed);
+}
+
+/** An attempt's own question list; an attempt stored without one asks the assignment's. */
+export function attemptQuestionIds(a: Pick<AssignmentView, "questionIds">, attempt: { questionIds: string }): string[] {
+  const own = jsonList<string>(attempt.questionIds);
+  return own.length > 0 ? own : a.questionIds;
 }
 
 /**
@@ -66,22 +93,35 @@ export function questionsOf(a: AssignmentView): Question[] {
   return ids.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
 }
 
-/**
- * A published assignment's questions with their item numbers: the place in the fixed list, so
- * an item keeps its number if a later deploy drops another question from the bank.
- */
-export function attemptItems(a: AssignmentView): { item: number; question: Question }[] {
+/** Bank questions by id, in order; ids the bank no longer has are left out. */
+export function questionsByIds(ids: readonly string[]): Question[] {
   const byId = getBank().byId;
-  return a.questionIds.flatMap((id, item) => {
+  return ids.map((id) => byId.get(id)).filter((q): q is Question => q !== undefined);
+}
+
+/**
+ * An attempt's questions with their item numbers: the place in the attempt's own list, so an
+ * item keeps its number if a later deploy drops another question from the bank.
+ */
+export function attemptItems(a: Pick<AssignmentView, "questionIds">, attempt: { questionIds: string }): { item: number; question: Question }[] {
+  const byId = getBank().byId;
+  return attemptQuestionIds(a, attempt).flatMap((id, item) => {
     const question = byId.get(id);
     return question ? [{ item, question }] : [];
   });
 }
 
-/** A question as a student sees it in an attempt: by item number, without its bank id. */
-export function toAttemptQuestion(question: Question, item: number): AttemptQuestion {
+/**
+ * A question as a student sees it in an attempt: by item number, without its bank id. With a
+ * `seed` (attempts after the first) the options of a choice question come in another order too.
+ */
+export function toAttemptQuestion(question: Question, item: number, seed?: string): AttemptQuestion {
   // The spread's bank id is replaced.
-  return { ...toPublicQuestion(question), id: `item-${item}`, item };
+  const shown: AttemptQuestion = { ...toPublicQuestion(question), id: `item-${item}`, item };
+  if (seed !== undefined && shown.choices && (question.form === "mc" || question.form === "multi")) {
+    shown.choices = rngFor(`${seed}/${item}`).shuffle(shown.choices);
+  }
+  return shown;
 }
 
 /** A short hash of a question list: publishing checks the teacher saw these questions. */
@@ -119,7 +159,9 @@ export async function pendingAssignmentQuestionIds(db: Db, userId: UserId): Prom
   const pending = new Set<string>();
   for (const row of await assignmentsOfStudent(db, userId)) {
     const unfinished = row.attempts.length < row.attemptsAllowed || row.attempts.some((a) => a.submittedAt === null);
-    if (unfinished) for (const id of jsonList<string>(row.questionIds)) pending.add(id);
+    if (!unfinished) continue;
+    for (const id of jsonList<string>(row.questionIds)) pending.add(id);
+    for (const a of row.attempts) if (a.submittedAt === null) for (const id of jsonList<string>(a.questionIds)) pending.add(id);
   }
   return pending;
 }

@@ -34,6 +34,10 @@ export type FeedbackMode = (typeof feedbackModes)[number];
 export const answerKeyModes = ["final", "each"] as const;
 export type AnswerKeyMode = (typeof answerKeyModes)[number];
 
+/** What a later attempt asks: the same questions in a new order, or another question of each facet. */
+export const attemptModes = ["shuffle", "redraw"] as const;
+export type AttemptMode = (typeof attemptModes)[number];
+
 export const MAX_TITLE = 120;
 export const MAX_ATTEMPTS = 10;
 export const MAX_QUESTIONS = 200;
@@ -57,6 +61,7 @@ export const assignmentSettingsInput = z.object({
   masteryGoal: optionalIntIn(1, 100),
   feedback: z.enum(feedbackModes),
   answerKey: z.enum(answerKeyModes).default("final"),
+  attemptMode: z.enum(attemptModes).default("shuffle"),
 });
 export type AssignmentSettingsInput = z.infer<typeof assignmentSettingsInput>;
 
@@ -92,6 +97,29 @@ export const extensionInput = z.object({
 
 export const attemptIdInput = z.object({ attemptId: id });
 
+const bankId = text().regex(/^[0-9a-f]{8,64}$/);
+
+/** A teacher's change to one question of a draft, from the preview (teachers see bank ids). */
+export const draftQuestionInput = z.object({
+  assignmentId: id,
+  questionId: bankId,
+  /** "facet": another question of the same facet; "fact": a question of another fact; "drop": remove it. */
+  change: z.enum(["facet", "fact", "drop"]),
+});
+
+/** A student asks the teacher to accept a typed answer of a handed-in attempt (by item). */
+export const flagAnswerInput = z.object({
+  attemptId: id,
+  item: z.number().int().min(0).max(MAX_ITEMS - 1),
+});
+
+/** The teacher accepts a student's answer: for that student only, or for everyone's same answer. */
+export const acceptAnswerInput = z.object({
+  attemptId: id,
+  questionId: bankId,
+  scope: z.enum(["student", "everyone"]),
+});
+
 export const answerInput = z.object({
   attemptId: id,
   /** The question's place in the assignment (AttemptQuestion.item), never its bank id. */
@@ -121,6 +149,7 @@ export interface AssignmentView {
   masteryGoal: number | null;
   feedback: FeedbackMode;
   answerKey: AnswerKeyMode;
+  attemptMode: AttemptMode;
   publishedAt: Date | null;
   createdAt: Date;
 }
@@ -162,6 +191,10 @@ export interface ReviewedAnswer {
   response: AnswerResponse | null;
   /** With the key only when the assignment's answerKey rule allows it (see answerKeyShown). */
   result: CheckedAnswer | Verdict;
+  /** The student asked the teacher to accept this answer (typed answers graded wrong). */
+  flagged: boolean;
+  /** The teacher accepted it. */
+  accepted: boolean;
 }
 
 export interface HandedInAttempt {
@@ -184,7 +217,7 @@ export interface TakeView {
   open: OpenAttempt | null;
   handedIn: HandedInAttempt[];
   /** Question by question, the latest hand-in. */
-  review: { attemptNumber: number; keyShown: boolean; answers: ReviewedAnswer[] } | null;
+  review: { attemptId: string; attemptNumber: number; keyShown: boolean; answers: ReviewedAnswer[] } | null;
 }
 
 /** What saving an answer returns. */
@@ -209,6 +242,7 @@ export interface AssignmentFormValues {
   masteryGoal: string;
   feedback: FeedbackMode;
   answerKey: AnswerKeyMode;
+  attemptMode: AttemptMode;
 }
 
 const DEFAULT_QUESTIONS = 10;
@@ -232,6 +266,7 @@ export function defaultFormValues(pack: { id: string; forms: readonly QuestionFo
     masteryGoal: "",
     feedback: "each",
     answerKey: "final",
+    attemptMode: "shuffle",
   };
 }
 
@@ -252,6 +287,7 @@ export function toFormValues(a: AssignmentView): AssignmentFormValues {
     masteryGoal: a.masteryGoal === null ? "" : String(Math.round(a.masteryGoal * 100)),
     feedback: a.feedback,
     answerKey: a.answerKey,
+    attemptMode: a.attemptMode,
   };
 }
 

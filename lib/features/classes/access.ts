@@ -41,6 +41,6 @@ export async function assignmentOfStudent(db: Db, userId: UserId, assignmentId: 
 export function assignmentsOfStudent(db: Db, userId: UserId) {
   return db.assignment.findMany({
     where: { publishedAt: { not: null }, class: { archived: false, members: { some: { userId } } } },
-    include: { attempts: { where: { userId }, select: { submittedAt: true } } },
+    include: { attempts: { where: { userId }, select: { submittedAt: true, questionIds: true } } },
   });
 }

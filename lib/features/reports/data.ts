@@ -4,6 +4,7 @@ import type { Question, QuestionForm } from "@/lib/core/generate";
 import type { Response as AnswerResponse } from "@/lib/core/grade";
 import { analyzeAssignment, countedAttempt, isBlank, responseText, type Mastery, type OptionCount } from "@/lib/core/reports";
 import { assignmentInClass, getAssignmentResults, type AssignmentResults } from "@/lib/features/assignments/data";
+import { questionsByIds } from "@/lib/features/assignments/questions";
 import type { AssignmentView } from "@/lib/features/assignments/schema";
 import { answerText } from "@/lib/features/practice/data";
 import type { SessionUser } from "@/lib/server/auth/session";
@@ -45,6 +46,8 @@ export interface ReportQuestion {
   responses: OptionCount[] | null;
   noAnswer: number;
   other: number;
+  /** Answers students flagged ("I was right") that the teacher has not accepted yet, any attempt. */
+  flagged: { attemptId: string; name: string; response: string }[];
 }
 
 export interface AssignmentReport {
@@ -61,8 +64,28 @@ async function resultsOf(db: Db, user: SessionUser, classId: string, assignmentI
   return getAssignmentResults(db, user, assignmentId, now);
 }
 
+/**
+ * The rows of the item analysis: the published questions in order, then those only later
+ * attempts asked (shuffled sets ask the same ones; redrawn sets other questions of the same
+ * facets) in the counted attempts, each analysed over the attempts that asked it.
+ */
+function reportQuestions(published: readonly Question[], students: AssignmentResults["students"], now: Date): Question[] {
+  const ids = new Set(published.map((q) => q.id));
+  const extra: string[] = [];
+  for (const s of students) {
+    const counted = countedAttempt(s.attempts, published.length, now);
+    for (const id of counted?.attempt.questionIds ?? []) {
+      if (!ids.has(id)) extra.push(id);
+      ids.add(id);
+    }
+  }
+  return [...published, ...questionsByIds(extra)];
+}
+
 export async function getAssignmentReport(db: Db, user: SessionUser, classId: string, assignmentId: string, now: Date): Promise<AssignmentReport> {
-  const { assignment, className, questions, students } = await resultsOf(db, user, classId, assignmentId, now);
+  const results = await resultsOf(db, user, classId, assignmentId, now);
+  const { assignment, className, students } = results;
+  const questions = reportQuestions(results.questions, students, now);
   const analysis = analyzeAssignment({
     assignment,
     questions,
@@ -75,7 +98,18 @@ export async function getAssignmentReport(db: Db, user: SessionUser, classId: st
     className,
     // Same order as getAssignmentResults (by name): analyzeAssignment keeps the input order.
     students: students.map((s, i) => ({ ...analysis.students[i]!, name: s.name, email: s.email })),
-    questions: questions.map((q, i) => ({ ...analysis.questions[i]!, number: i + 1, form: q.form, prompt: q.prompt, answer: answerText(q) })),
+    questions: questions.map((q, i) => ({
+      ...analysis.questions[i]!,
+      number: i + 1,
+      form: q.form,
+      prompt: q.prompt,
+      answer: answerText(q),
+      flagged: students.flatMap((s) =>
+        s.attempts.flatMap((a) =>
+          a.answers.filter((x) => x.questionId === q.id && x.flaggedAt !== null && !x.accepted).map((x) => ({ attemptId: a.id, name: s.name, response: responseText(q.form, x.response) })),
+        ),
+      ),
+    })),
     summary: { students: students.length, counted: analysis.counted, meanScore: analysis.meanScore, masteryMetCount: analysis.masteryMetCount },
   };
 }
@@ -92,6 +126,12 @@ export interface StudentAnswerRow {
   expected: string;
   outcome: AnswerOutcome;
   score: number;
+  /** The student asked for this answer to be accepted. */
+  flagged: boolean;
+  /** The teacher accepted it. */
+  accepted: boolean;
+  /** The attempt it belongs to, for the teacher's accept buttons. */
+  attemptId: string;
 }
 
 export interface StudentAttemptSummary {
@@ -119,9 +159,22 @@ function outcomeOf(answer: { response: AnswerResponse; correct: boolean; score: 
   return answer.score > 0 ? "partial" : "wrong";
 }
 
-function answerRows(questions: readonly Question[], answers: readonly { questionId: string; response: AnswerResponse; correct: boolean; score: number }[]): StudentAnswerRow[] {
-  const byQuestion = new Map(answers.map((a) => [a.questionId, a]));
-  return questions.map((q, i) => {
+type StoredAnswer = { questionId: string; response: AnswerResponse; correct: boolean; score: number; flaggedAt: Date | null; accepted: boolean };
+
+/**
+ * The question an attempt asked in place of a published one: itself (first attempts, shuffled
+ * ones), else the attempt's question of the same facet (a redraw keeps each facet).
+ */
+function askedInstead(q: Question, asked: readonly Question[]): Question {
+  return asked.find((a) => a.id === q.id) ?? asked.find((a) => a.pack === q.pack && a.factId === q.factId && a.facet === q.facet) ?? q;
+}
+
+/** One row per published question, in its order, showing what the attempt asked in its place. */
+function answerRows(published: readonly Question[], attempt: { attemptId: string; questionIds: readonly string[]; answers: readonly StoredAnswer[] }): StudentAnswerRow[] {
+  const byQuestion = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  const asked = questionsByIds(attempt.questionIds);
+  return published.map((p, i) => {
+    const q = askedInstead(p, asked);
     const a = byQuestion.get(q.id);
     const outcome = outcomeOf(a);
     return {
@@ -133,6 +186,9 @@ function answerRows(questions: readonly Question[], answers: readonly { question
       expected: answerText(q),
       outcome,
       score: a?.score ?? 0,
+      flagged: a?.flaggedAt != null,
+      accepted: a?.accepted ?? false,
+      attemptId: attempt.attemptId,
     };
   });
 }
@@ -170,7 +226,7 @@ export async function getStudentAnswers(
       counted: a.number === counted?.attempt.number,
     })),
     shown: shown?.number ?? null,
-    answers: shown ? answerRows(questions, shown.answers) : [],
+    answers: shown ? answerRows(questions, { attemptId: shown.id, questionIds: shown.questionIds, answers: shown.answers }) : [],
   };
 }
 
@@ -181,7 +237,7 @@ export async function getCountedAnswers(db: Db, user: SessionUser, classId: stri
     assignment,
     students: students.map((s) => {
       const counted = countedAttempt(s.attempts, questions.length, now);
-      return { name: s.name, email: s.email, attempt: counted?.attempt.number ?? null, answers: counted ? answerRows(questions, counted.attempt.answers) : [] };
+      return { name: s.name, email: s.email, attempt: counted?.attempt.number ?? null, answers: counted ? answerRows(questions, { attemptId: counted.attempt.id, questionIds: counted.attempt.questionIds, answers: counted.attempt.answers }) : [] };
     }),
   };
 }

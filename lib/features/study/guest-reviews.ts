@@ -28,6 +28,18 @@ export function rememberGuestAnswer(answer: GuestAnswer): void {
   sessionStorage.setItem(KEY, JSON.stringify([...list, answer]));
 }
 
+/**
+ * "I was right" on a kept typed answer: it is kept as the expected answer instead, so the import
+ * grades it right and it becomes a Good review, as study's override makes one.
+ */
+export function overruleGuestAnswer(questionId: string, expected: string): void {
+  const list = read();
+  const at = list.findLastIndex((a) => a.questionId === questionId);
+  if (at < 0) return;
+  list[at] = { ...list[at]!, response: expected };
+  sessionStorage.setItem(KEY, JSON.stringify(list));
+}
+
 /** Sends the kept answers (after sign-up) and forgets them once the server took them. */
 export async function importGuestAnswers(): Promise<void> {
   const reviews = read();

@@ -30,6 +30,10 @@ export const zh = {
     final: "用完全部作答次数后",
     each: "每次提交后",
   },
+  attemptMode: {
+    shuffle: "同一组题，换个顺序",
+    redraw: "换一组题：同样的知识点，换题型或问法",
+  },
   facts: {
     opens: "开放时间",
     due: "截止时间",
@@ -42,6 +46,7 @@ export const zh = {
     attempts: "可作答次数",
     feedback: "反馈",
     answerKey: "公布答案",
+    attemptMode: "再次作答",
     masteryGoal: "掌握目标",
   },
   form: {
@@ -78,6 +83,8 @@ export const zh = {
     feedback: "反馈方式",
     answerKey: "提交后何时公布正确答案和解析",
     answerKeyHint: "每次提交后都会显示各题对错；答案公布得早，学生下一次作答就能照着答。",
+    attemptMode: "再次作答时的题目",
+    attemptModeHint: "第一次作答按预览中的题目和顺序；换一组题时，某个知识点没有别的题就仍出原题。",
     saveDraft: "保存草稿并预览",
     save: "保存",
   },
@@ -105,6 +112,11 @@ export const zh = {
     fewer: "符合条件的知识点只够出 {n} 道题（设置的是 {asked} 道）。",
     answer: "答案：",
     correctChoice: "正确答案",
+    rules: "作业规则",
+    changeQuestion: "调整第 {n} 题",
+    swapFacet: "换一种问法",
+    swapFact: "换一个知识点",
+    drop: "删去此题",
   },
   extension: {
     title: "为 {name} 延长",
@@ -165,6 +177,9 @@ export const zh = {
     yourAnswer: "你的答案：",
     noAnswer: "（未作答）",
     keyWithheld: "正确答案和解析将在你用完全部作答次数后公布。",
+    flag: "我认为我答对了",
+    flagged: "已请老师复核这个答案。",
+    accepted: "老师已认可这个答案。",
   },
   errors: {
     dueBeforeOpen: "截止时间必须晚于开放时间。",
@@ -179,6 +194,12 @@ export const zh = {
     submitted: "这次作答已经交卷。",
     timeUp: "时间到，已自动交卷。",
     saveFailed: "保存失败，答案还在，请检查网络后重试。",
+    lastQuestion: "作业至少要有一道题。",
+    noOtherForm: "这个知识点在所选题型里没有别的问法。",
+    noOtherFact: "所选主题和题型里没有别的知识点了。",
+    notHandedIn: "交卷后才能请老师复核。",
+    notFlaggable: "只有判为错误的填空答案可以请老师复核。",
+    notAcceptableForAll: "只有填空题的答案可以为全班接受。",
   },
 } as const;
 
@@ -206,6 +227,10 @@ export const en: Widen<typeof zh> = {
     each: "Right or wrong after each question",
     end: "Results only after handing in",
   },
+  attemptMode: {
+    shuffle: "The same questions in a new order",
+    redraw: "Other questions on the same facts (other forms or wordings)",
+  },
   answerKey: {
     final: "Once no attempts remain",
     each: "After each attempt",
@@ -222,6 +247,7 @@ export const en: Widen<typeof zh> = {
     attempts: "Attempts allowed",
     feedback: "Feedback",
     answerKey: "Answer key",
+    attemptMode: "Later attempts",
     masteryGoal: "Mastery goal",
   },
   form: {
@@ -258,6 +284,8 @@ export const en: Widen<typeof zh> = {
     feedback: "Feedback",
     answerKey: "When students see the right answers and explanations after handing in",
     answerKeyHint: "Right or wrong is shown after every hand-in; a key shown early can be copied into the next attempt.",
+    attemptMode: "What a second attempt asks",
+    attemptModeHint: "The first attempt asks the previewed questions in their order; a fact with no other question keeps its question.",
     saveDraft: "Save draft and preview",
     save: "Save",
   },
@@ -285,6 +313,11 @@ export const en: Widen<typeof zh> = {
     fewer: "{n, plural, one {Only 1 fact matches, so there is 1 question} other {Only # facts match, so there are # questions}} ({asked} were asked for).",
     answer: "Answer: ",
     correctChoice: "correct answer",
+    rules: "Rules",
+    changeQuestion: "Change question {n}",
+    swapFacet: "Ask it another way",
+    swapFact: "Another fact",
+    drop: "Remove",
   },
   extension: {
     title: "Extension for {name}",
@@ -345,6 +378,9 @@ export const en: Widen<typeof zh> = {
     yourAnswer: "Your answer: ",
     noAnswer: "(no answer)",
     keyWithheld: "The right answers and explanations are shown once you have used all your attempts.",
+    flag: "I was right",
+    flagged: "Your teacher has been asked to check this answer.",
+    accepted: "Your teacher accepted this answer.",
   },
   errors: {
     dueBeforeOpen: "The due date must be after the opening date.",
@@ -359,5 +395,11 @@ export const en: Widen<typeof zh> = {
     submitted: "This attempt has been handed in.",
     timeUp: "Time is up: your attempt was handed in.",
     saveFailed: "Not saved. Your answer is still here: check your connection and try again.",
+    lastQuestion: "An assignment needs at least one question.",
+    noOtherForm: "This fact has no other question in the chosen forms.",
+    noOtherFact: "No other fact is left in the chosen topics and forms.",
+    notHandedIn: "Hand the attempt in first, then ask your teacher to check an answer.",
+    notFlaggable: "Only a typed answer marked wrong can be sent to your teacher.",
+    notAcceptableForAll: "Only a typed answer can be accepted for the whole class.",
   },
 };

@@ -67,6 +67,14 @@ export const zh = {
     negative: "区分度为负：得分低的学生反而答得更好，请检查题目。",
     empty: "这份作业没有题目。",
   },
+  accept: {
+    student: "只为这位学生算对",
+    everyone: "为全班接受这个答案",
+    flagged: "学生认为答对了",
+    accepted: "老师已接受",
+    pending: "待复核的答案",
+    pendingLine: "{name}：{response}",
+  },
   student: {
     title: "{name} 的作答",
     attempts: "作答记录",
@@ -218,6 +226,14 @@ export const en: Widen<typeof zh> = {
       "Discrimination: facility in the top third of students by score minus facility in the bottom third (−1 to 1); students tied on score are split evenly across the boundary. Above 0.3 separates well; near 0 or negative deserves a look. Not computed with fewer than 3 hand-ins.",
     negative: "Negative discrimination: weaker students did better on this question. Check it.",
     empty: "This assignment has no questions.",
+  },
+  accept: {
+    student: "Accept for this student",
+    everyone: "Accept this answer for everyone",
+    flagged: "The student says this is right",
+    accepted: "Accepted by the teacher",
+    pending: "Answers to check",
+    pendingLine: "{name}: {response}",
   },
   student: {
     title: "{name}'s answers",

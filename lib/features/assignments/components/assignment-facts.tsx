@@ -4,7 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import type { AssignmentView } from "../schema";
 
 interface Props {
-  assignment: Pick<AssignmentView, "opensAt" | "dueAt" | "attemptsAllowed" | "timeLimitMinutes" | "masteryGoal" | "feedback" | "answerKey">;
+  assignment: Pick<AssignmentView, "opensAt" | "dueAt" | "attemptsAllowed" | "timeLimitMinutes" | "masteryGoal" | "feedback" | "answerKey" | "attemptMode">;
   questionTotal: number;
   /** The zone times are shown in (named beside each time). */
   timeZone: string;
@@ -35,6 +35,7 @@ export async function AssignmentFacts({ assignment: a, questionTotal, timeZone, 
     [t("assignments.facts.feedback"), t(`assignments.feedback.${a.feedback}`)],
     [t("assignments.facts.answerKey"), t(`assignments.answerKey.${a.answerKey}`)],
   ];
+  if (a.attemptsAllowed > 1) facts.push([t("assignments.facts.attemptMode"), t(`assignments.attemptMode.${a.attemptMode}`)]);
   if (a.masteryGoal !== null) facts.push([t("assignments.facts.masteryGoal"), `${Math.round(a.masteryGoal * 100)}%`]);
   return (
     <dl className="flex flex-col gap-2 rounded-lg border border-line p-3">

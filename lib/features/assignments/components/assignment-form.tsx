@@ -9,7 +9,7 @@ import { SubmitButton } from "@/lib/ui/submit-button";
 import { Field } from "@/lib/ui/field";
 import { useActionForm } from "@/lib/ui/use-action-form";
 import { createAssignmentAction, updateAssignmentAction } from "../actions";
-import { answerKeyModes, defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, MAX_TITLE, type AssignmentFormValues, type PackOption } from "../schema";
+import { answerKeyModes, attemptModes, defaultFormValues, MAX_ATTEMPTS, MAX_MINUTES, MAX_QUESTIONS, MAX_TITLE, type AssignmentFormValues, type PackOption } from "../schema";
 
 type Props =
   | { mode: "create"; classId: string; packs: PackOption[]; now: string }
@@ -93,6 +93,7 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
         masteryGoal: text("masteryGoal"),
         feedback: text("feedback"),
         answerKey: text("answerKey"),
+        attemptMode: text("attemptMode"),
       };
       return props.mode === "create"
         ? createAssignmentAction(props.classId, values)
@@ -251,6 +252,16 @@ function FormBody(props: Props & { initial: AssignmentFormValues; published: boo
             </label>
           ))}
           <p id="answer-key-hint" className="text-sm text-muted">{t("assignments.form.answerKeyHint")}</p>
+        </fieldset>
+        <fieldset className="flex flex-col gap-2" aria-describedby="attempt-mode-hint">
+          <legend className={legend}>{t("assignments.form.attemptMode")}</legend>
+          {attemptModes.map((mode) => (
+            <label key={mode} className={box}>
+              <input type="radio" name="attemptMode" value={mode} defaultChecked={initial.attemptMode === mode} className="size-5" />
+              {t(`assignments.attemptMode.${mode}`)}
+            </label>
+          ))}
+          <p id="attempt-mode-hint" className="text-sm text-muted">{t("assignments.form.attemptModeHint")}</p>
         </fieldset>
       </Section>
 

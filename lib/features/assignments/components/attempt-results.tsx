@@ -54,7 +54,7 @@ export async function LatestReview({ view }: { view: TakeView }) {
           {t("assignments.review.keyWithheld")}
         </p>
       )}
-      <AttemptReview answers={view.review.answers} />
+      <AttemptReview answers={view.review.answers} attemptId={view.review.attemptId} />
     </section>
   );
 }

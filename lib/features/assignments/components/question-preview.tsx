@@ -1,10 +1,11 @@
+import type { ReactNode } from "react";
 import type { Question } from "@/lib/core/generate";
 import { answerText } from "@/lib/features/practice/data";
 import { answerLabel } from "@/lib/features/questions/format";
 import { getT } from "@/lib/i18n/server";
 
 /** The questions with their answers, as the teacher checks them before publishing. */
-export async function QuestionPreview({ questions }: { questions: Question[] }) {
+export async function QuestionPreview({ questions, actions }: { questions: Question[]; actions?: (q: Question, n: number) => ReactNode }) {
   const { t } = await getT();
   return (
     <ol className="flex flex-col gap-4" data-testid="preview-questions">
@@ -43,6 +44,7 @@ export async function QuestionPreview({ questions }: { questions: Question[] }) 
               {answerLabel(t, q.form, answerText(q))}
             </p>
             <p className="text-sm text-fg-soft">{q.explanation}</p>
+            {actions?.(q, i + 1)}
           </li>
         );
       })}

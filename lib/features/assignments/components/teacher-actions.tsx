@@ -6,7 +6,7 @@ import { useI18n } from "@/lib/i18n/client";
 import type { ActionResult } from "@/lib/server/errors";
 import { ConfirmAction } from "@/lib/features/classes/components/confirm-action";
 import { Button } from "@/lib/ui/button";
-import { deleteAssignmentAction, publishAssignmentAction } from "../actions";
+import { changeDraftQuestionAction, deleteAssignmentAction, publishAssignmentAction } from "../actions";
 
 /** Runs an action and goes to `next` on success; a refusal or a lost connection is shown. */
 function useRunAndGo(next: string) {
@@ -47,6 +47,28 @@ export function PublishButton({ assignmentId, fingerprint, next }: { assignmentI
       <Button type="button" disabled={pending} onClick={() => run(() => publishAssignmentAction({ assignmentId, fingerprint }))}>
         {t("assignments.publish")}
       </Button>
+      <ErrorText text={error} />
+    </div>
+  );
+}
+
+/** A draft question's buttons in the preview: ask it another way, another fact, or remove it. */
+export function DraftQuestionActions({ assignmentId, questionId, n, next }: { assignmentId: string; questionId: string; n: number; next: string }) {
+  const { t, pending, error, run } = useRunAndGo(next);
+  const changes = [
+    ["facet", t("assignments.preview.swapFacet")],
+    ["fact", t("assignments.preview.swapFact")],
+    ["drop", t("assignments.preview.drop")],
+  ] as const;
+  return (
+    <div role="group" aria-label={t("assignments.preview.changeQuestion", { n })} className="flex flex-col gap-2">
+      <div className="flex flex-wrap gap-2">
+        {changes.map(([change, label]) => (
+          <Button key={change} type="button" variant="secondary" disabled={pending} onClick={() => run(() => changeDraftQuestionAction({ assignmentId, questionId, change }))}>
+            {label}
+          </Button>
+        ))}
+      </div>
       <ErrorText text={error} />
     </div>
   );

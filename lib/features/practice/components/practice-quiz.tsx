@@ -12,7 +12,7 @@ import { KeyHint } from "@/lib/features/questions/components/key-hint";
 import { useEnterSubmits } from "@/lib/features/questions/components/use-enter-submits";
 import { answerLabel } from "@/lib/features/questions/format";
 import { newClientId } from "@/lib/features/study/client-api";
-import { rememberGuestAnswer } from "@/lib/features/study/guest-reviews";
+import { overruleGuestAnswer, rememberGuestAnswer } from "@/lib/features/study/guest-reviews";
 import { checkAnswerAction, startPracticeAction } from "../actions";
 import { practiceLengths } from "../lengths";
 import type { CheckedAnswer, PublicQuestion } from "../schema";
@@ -142,6 +142,11 @@ export function PracticeQuiz({ pack, guest, topics, forms }: Props) {
         setAnswered((list) => [...list, { question, result }]);
         if (guest) rememberGuestAnswer({ clientId: newClientId(), questionId: question.id, response, reviewedAt: new Date().toISOString() });
       }}
+      onOverruled={(result) => {
+        // "I was right": the answer counts as right in this session's score.
+        setAnswered((list) => list.map((a) => (a.question.id === question.id ? { ...a, result } : a)));
+        if (guest) overruleGuestAnswer(question.id, result.expected);
+      }}
       onNext={() => setIndex((i) => i + 1)}
     />
   );
@@ -152,11 +157,13 @@ interface StepProps {
   position: number;
   total: number;
   onAnswered: (result: CheckedAnswer, response: Response) => void;
+  /** A typed answer graded wrong that the learner says is right. */
+  onOverruled: (result: CheckedAnswer) => void;
   onNext: () => void;
 }
 
 /** One question: its own response and result, so moving on (a new key) starts it afresh. */
-function QuestionStep({ question, position, total, onAnswered, onNext }: StepProps) {
+function QuestionStep({ question, position, total, onAnswered, onOverruled, onNext }: StepProps) {
   const { t } = useI18n();
   const [response, setResponse] = useState<Response>(() => emptyResponse(question));
   const [result, setResult] = useState<CheckedAnswer | null>(null);
@@ -205,6 +212,20 @@ function QuestionStep({ question, position, total, onAnswered, onNext }: StepPro
         <AnswerInput question={question} value={response} onChange={setResponse} disabled={false} />
       )}
       {error && <p role="alert" className="text-bad">{error}</p>}
+      {result && !result.correct && question.form === "typed" && (
+        <Button
+          type="button"
+          variant="secondary"
+          className="self-start"
+          onClick={() => {
+            const right = { ...result, correct: true, partial: false };
+            setResult(right);
+            onOverruled(right);
+          }}
+        >
+          {t("study.iWasRight")}
+        </Button>
+      )}
       {result ? (
         <SubmitButton ref={nextButton}>{position === total ? t("practice.finish") : t("practice.next")}</SubmitButton>
       ) : (

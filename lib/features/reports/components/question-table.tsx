@@ -1,3 +1,4 @@
+import { AcceptAnswer } from "@/lib/features/assignments/components/accept-answer";
 import { answerLabel } from "@/lib/features/questions/format";
 import { getT } from "@/lib/i18n/server";
 import type { AssignmentReport } from "../data";
@@ -40,6 +41,19 @@ export async function QuestionTable({ report }: { report: AssignmentReport }) {
                     <p className="text-xs text-muted">{t(`forms.${q.form}`)}</p>
                     <p>{q.prompt}</p>
                     <p className="text-fg-soft">{t("reports.questions.answerKey", { answer: answerLabel(t, q.form, q.answer) })}</p>
+                    {q.flagged.length > 0 && (
+                      <div className="mt-2 flex flex-col gap-2" data-testid="flagged-answers">
+                        <p className="font-medium">{t("reports.accept.pending")}</p>
+                        <ul className="flex flex-col gap-2">
+                          {q.flagged.map((f) => (
+                            <li key={f.attemptId} className="flex flex-col gap-1">
+                              <span>{t("reports.accept.pendingLine", { name: f.name, response: f.response })}</span>
+                              <AcceptAnswer attemptId={f.attemptId} questionId={q.id} forEveryone={q.form === "typed"} />
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
                   </td>
                   <td className={`${td} tabular-nums whitespace-nowrap`}>
                     <p className="font-medium">{percent(t, q.facility)}</p>

@@ -1,4 +1,5 @@
 import { Link } from "@/lib/ui/link";
+import { AcceptAnswer } from "@/lib/features/assignments/components/accept-answer";
 import { answerLabel } from "@/lib/features/questions/format";
 import { getT } from "@/lib/i18n/server";
 import type { AnswerOutcome, StudentAnswers } from "../data";
@@ -58,6 +59,11 @@ export async function StudentAnswersView({ view, basePath }: { view: StudentAnsw
                   <dt className="text-muted">{t("reports.student.expected")}</dt>
                   <dd className="break-words">{answerLabel(t, a.form, a.expected)}</dd>
                 </dl>
+                {a.flagged && !a.accepted && <p className="text-sm font-medium" data-testid="flagged"><span aria-hidden="true">⚑ </span>{t("reports.accept.flagged")}</p>}
+                {a.accepted && <p className="text-sm text-fg-soft">{t("reports.accept.accepted")}</p>}
+                {a.response !== null && a.outcome !== "correct" && (
+                  <AcceptAnswer attemptId={a.attemptId} questionId={a.questionId} forEveryone={a.form === "typed"} />
+                )}
               </li>
             ))}
           </ol>

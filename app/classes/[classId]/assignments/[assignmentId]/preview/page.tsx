@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/ui/link";
 import { notFound } from "next/navigation";
 import { QuestionPreview } from "@/lib/features/assignments/components/question-preview";
-import { PublishButton } from "@/lib/features/assignments/components/teacher-actions";
+import { AssignmentFacts } from "@/lib/features/assignments/components/assignment-facts";
+import { DraftQuestionActions, PublishButton } from "@/lib/features/assignments/components/teacher-actions";
 import { getPreview } from "@/lib/features/assignments/data";
 import { orNotFound } from "@/lib/features/classes/not-found";
 import { getT } from "@/lib/i18n/server";
@@ -35,6 +36,10 @@ export default async function PreviewPage({ params }: Props) {
       <p className="text-fg-soft">
         {draft ? t("assignments.preview.draftIntro", { n: questions.length }) : t("assignments.preview.publishedIntro", { n: questions.length })}
       </p>
+      <section aria-labelledby="rules" className="flex flex-col gap-2">
+        <h2 id="rules" className="text-lg font-semibold">{t("assignments.preview.rules")}</h2>
+        <AssignmentFacts assignment={a} questionTotal={questions.length} timeZone={a.timeZone} />
+      </section>
       {shortBy && <p className="rounded-lg border border-warn p-3">{t("assignments.preview.fewer", { n: questions.length, asked: a.questionCount ?? 0 })}</p>}
       {draft && (
         <div className="flex flex-wrap gap-2">
@@ -42,7 +47,10 @@ export default async function PreviewPage({ params }: Props) {
           <Link href={`${page}/edit`} className={buttonClass("secondary")}>{t("assignments.teacher.edit")}</Link>
         </div>
       )}
-      <QuestionPreview questions={questions} />
+      <QuestionPreview
+        questions={questions}
+        actions={draft ? (q, n) => <DraftQuestionActions assignmentId={a.id} questionId={q.id} n={n} next={`${page}/preview`} /> : undefined}
+      />
       {draft && questions.length > 3 && <PublishButton assignmentId={a.id} fingerprint={fingerprint} next={page} />}
     </div>
   );
