@@ -129,8 +129,15 @@ test("in English, true/false answers read True/False everywhere; numeric respons
   const studentContext = await english(student);
   const own = await studentContext.newPage();
   await own.goto(`/assignments/${tfPath.split("/").at(-1)}`);
-  await expect(own.getByText(/^Your answer: /)).toHaveText(Array(3).fill("Your answer: True"));
-  for (const expected of await own.getByText(/^Correct answer: /).allTextContents()) expect(expected).toBe("Correct answer: False");
+  // Each question's options marked in place: the pick (True) wrong, the key (False) right.
+  const marked = own.getByTestId("marked-answer");
+  await expect(marked).toHaveCount(3);
+  for (const list of await marked.all()) {
+    await expect(list.locator('[data-option="正确"]')).toContainText("True");
+    await expect(list.locator('[data-option="正确"]')).toContainText("Your answer");
+    await expect(list.locator('[data-option="错误"]')).toContainText("False");
+    await expect(list.locator('[data-option="错误"]')).toContainText("Correct answer");
+  }
   await expect(own.getByText("Explanation:", { exact: true })).toHaveCount(3);
   await studentContext.close();
 });
