@@ -249,6 +249,8 @@ test("teacher and class pages, and a student taking an assignment", async ({ pag
   const classPath = new URL(teacher.url()).pathname;
 
   await teacher.goto(`${classPath}/assignments/new`);
+  // The submit button is enabled once the form has hydrated: a field filled before then can be reset.
+  await expect(teacher.getByRole("button", { name: "保存草稿并预览" })).toBeEnabled();
   await teacher.getByLabel("标题", { exact: true }).fill("无障碍测验");
   for (const form of ["填空", "数字", "排序", "多选", "配对"]) {
     const box = teacher.getByRole("checkbox", { name: form, exact: true });
