@@ -25,6 +25,8 @@ test("a teacher previews the rules, swaps and drops questions, publishes a redra
 
   // Every form, four questions, two attempts, results at the end, later attempts redrawn.
   await teacher.goto(`${classPath}/assignments/new`);
+  // Filled once hydrated (the submit button is enabled then): an earlier fill can be reset.
+  await expect(teacher.getByRole("button", { name: "保存草稿并预览" })).toBeEnabled();
   await teacher.getByLabel("标题", { exact: true }).fill("换题测验");
   await teacher.getByLabel("题数", { exact: true }).fill("4");
   await teacher.getByLabel("可作答次数").fill("2");
