@@ -48,6 +48,7 @@ test("practice: a number key picks an option, Enter submits and Enter goes on; t
 });
 
 test("practice: in a multiple-answer question a number key ticks and unticks", async ({ page, isMobile }) => {
+  // Skipped on the phone: a touch device has no number keys and no key hint.
   test.skip(isMobile, "keys are a keyboard's");
   await page.goto("/practice/yrd");
   for (const form of ["单选", "判断", "填空", "数字", "排序", "配对"]) await page.getByLabel(form).uncheck();
@@ -178,6 +179,7 @@ test("English counts agree with their number: 1 student, 2 students", async ({ b
 });
 
 test.describe("the deck page on a phone", () => {
+  // Skipped on the desktop: these check the phone layout (collapsed sections, page height).
   test.beforeEach(({ isMobile }) => test.skip(!isMobile, "about the phone"));
 
   test("is short: a topic index that links, sections closed until opened, a search over the facts", async ({ page }) => {
